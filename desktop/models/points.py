@@ -1,0 +1,496 @@
+"""The points ledger: lots, spending oldest-expiring first, reversal, expiry.
+
+Rules of the ledger (the tests hold them as invariants):
+
+* Entries are only ever added. A balance is ``SUM(points)`` of a member's entries.
+* A positive entry with ``expires_on`` is a *lot*. A negative entry consumes lots through
+  ``points_allocation`` rows, oldest-expiring first; a lot's remaining points are its points
+  minus what was allocated from it. An allocation with negative points gives points back.
+* What a negative entry could not allocate is *debt* (the balance is below zero, e.g. a
+  refund took back points already spent). A new lot repays debt first.
+* So for every member: ``balance == Σ lot remaining − Σ debt``.
+* An entry is reversed at most once: ``reverses_id`` is unique in the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.models.audit import append_audit
+from desktop.models.clock import add_months
+from desktop.models.errors import DomainError
+from desktop.models.events import emit_event
+from desktop.models.staff import Actor, require_owner
+from desktop.models.tables import PointsAllocation, PointsEntry
+
+EARN = "earn"
+REDEEM = "redeem"
+EXPIRE = "expire"
+REVERSAL = "reversal"
+ADJUSTMENT = "adjustment"
+CHECKIN = "checkin"
+
+MAX_ADJUSTMENT = 1_000_000
+
+
+@dataclass(frozen=True)
+class Lot:
+    id: int
+    expires_on: dt.date
+    remaining: int
+
+
+@dataclass(frozen=True)
+class BalanceInfo:
+    """What the counter shows. ``balance`` already leaves out points expired today or before
+    that the daily sweep has not yet written off."""
+
+    balance: int
+    expiring_points: int  # remaining in lots that expire within ``soon_days``
+    expiring_on: dt.date | None  # the earliest of those days
+
+
+def _allocated_subquery():  # type: ignore[no-untyped-def]
+    return (
+        select(PointsAllocation.lot_id, func.sum(PointsAllocation.points).label("used"))
+        .group_by(PointsAllocation.lot_id)
+        .subquery()
+    )
+
+
+def lots(session: Session, member_id: int) -> list[Lot]:
+    """The member's lots with points left, oldest-expiring first (expired ones included)."""
+    used = (
+        select(func.coalesce(func.sum(PointsAllocation.points), 0))
+        .where(PointsAllocation.lot_id == PointsEntry.id)
+        .scalar_subquery()
+    )
+    remaining = (PointsEntry.points - used).label("remaining")
+    rows = session.execute(
+        select(PointsEntry.id, PointsEntry.expires_on, remaining)
+        .where(
+            PointsEntry.member_id == member_id,
+            PointsEntry.points > 0,
+            PointsEntry.expires_on.is_not(None),
+        )
+        .order_by(PointsEntry.expires_on, PointsEntry.id)
+    ).all()
+    return [Lot(r.id, r.expires_on, r.remaining) for r in rows if r.remaining > 0]
+
+
+def raw_balance(session: Session, member_id: int) -> int:
+    return session.execute(
+        select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+            PointsEntry.member_id == member_id
+        )
+    ).scalar_one()
+
+
+def balance_info(
+    session: Session, member_id: int, *, today: dt.date, soon_days: int = 30
+) -> BalanceInfo:
+    member_lots = lots(session, member_id)
+    expired = sum(lot.remaining for lot in member_lots if lot.expires_on < today)
+    horizon = today + dt.timedelta(days=soon_days)
+    soon = [lot for lot in member_lots if today <= lot.expires_on <= horizon]
+    return BalanceInfo(
+        balance=raw_balance(session, member_id) - expired,
+        expiring_points=sum(lot.remaining for lot in soon),
+        expiring_on=min((lot.expires_on for lot in soon), default=None),
+    )
+
+
+def balances(session: Session, member_ids: list[int]) -> dict[int, int]:
+    """Raw balances for a page of members in one query (lists and searches)."""
+    if not member_ids:
+        return {}
+    rows = session.execute(
+        select(PointsEntry.member_id, func.sum(PointsEntry.points))
+        .where(PointsEntry.member_id.in_(member_ids))
+        .group_by(PointsEntry.member_id)
+    ).all()
+    found = {row[0]: int(row[1]) for row in rows}
+    return {mid: found.get(mid, 0) for mid in member_ids}
+
+
+def _debts(session: Session, member_id: int) -> list[tuple[int, int]]:
+    """(entry id, unallocated points) of negative entries not fully covered, oldest first."""
+    alloc = aliased(PointsAllocation)
+    covered = func.coalesce(func.sum(alloc.points), 0)
+    rows = session.execute(
+        select(PointsEntry.id, (-PointsEntry.points - covered).label("open"))
+        .outerjoin(alloc, alloc.entry_id == PointsEntry.id)
+        .where(PointsEntry.member_id == member_id, PointsEntry.points < 0)
+        .group_by(PointsEntry.id)
+        .having(-PointsEntry.points - covered > 0)
+        .order_by(PointsEntry.id)
+    ).all()
+    return [(r.id, r.open) for r in rows]
+
+
+def _allocate(session: Session, *, entry_id: int, lot_id: int, points: int) -> None:
+    session.add(PointsAllocation(entry_id=entry_id, lot_id=lot_id, points=points))
+
+
+def add_lot(
+    session: Session,
+    *,
+    member_id: int,
+    kind: str,
+    points: int,
+    now: dt.datetime,
+    today: dt.date,
+    expiry_months: int,
+    staff_id: int | None = None,
+    sale_id: int | None = None,
+    checkin_id: int | None = None,
+    rule_version: int | None = None,
+    note: str = "",
+) -> int:
+    """Add ``points`` (> 0) as a new lot expiring after ``expiry_months``; repay debt first."""
+    if points <= 0:
+        raise ValueError("a lot needs positive points")
+    entry = PointsEntry(
+        member_id=member_id,
+        kind=kind,
+        points=points,
+        created_at=now,
+        local_day=today,
+        expires_on=add_months(today, expiry_months),
+        sale_id=sale_id,
+        checkin_id=checkin_id,
+        rule_version=rule_version,
+        staff_id=staff_id,
+        note=note,
+    )
+    session.add(entry)
+    session.flush()
+    left = points
+    for debt_id, open_points in _debts(session, member_id):
+        if left == 0:
+            break
+        take = min(left, open_points)
+        _allocate(session, entry_id=debt_id, lot_id=entry.id, points=take)
+        left -= take
+    return entry.id
+
+
+def _consume(
+    session: Session,
+    *,
+    member_id: int,
+    entry_id: int,
+    points: int,
+    today: dt.date,
+    first_lot: int | None = None,
+) -> int:
+    """Allocate ``points`` from unexpired lots (``first_lot`` first); return what is left."""
+    left = points
+    ordered = lots(session, member_id)
+    if first_lot is not None:
+        ordered.sort(key=lambda lot: lot.id != first_lot)
+    for lot in ordered:
+        if left == 0:
+            break
+        if lot.expires_on < today and lot.id != first_lot:
+            continue
+        take = min(left, lot.remaining)
+        _allocate(session, entry_id=entry_id, lot_id=lot.id, points=take)
+        left -= take
+    return left
+
+
+def spend(
+    session: Session,
+    *,
+    member_id: int,
+    kind: str,
+    points: int,
+    now: dt.datetime,
+    today: dt.date,
+    staff_id: int | None = None,
+    sale_id: int | None = None,
+    rule_version: int | None = None,
+    note: str = "",
+) -> int:
+    """Take ``points`` (> 0) from the member's lots, oldest-expiring first. The caller has
+    checked the balance; anything not covered becomes debt."""
+    if points <= 0:
+        raise ValueError("spend needs positive points")
+    entry = PointsEntry(
+        member_id=member_id,
+        kind=kind,
+        points=-points,
+        created_at=now,
+        local_day=today,
+        sale_id=sale_id,
+        rule_version=rule_version,
+        staff_id=staff_id,
+        note=note,
+    )
+    session.add(entry)
+    session.flush()
+    _consume(session, member_id=member_id, entry_id=entry.id, points=points, today=today)
+    return entry.id
+
+
+def _expired_from(session: Session, lot_id: int) -> int:
+    return session.execute(
+        select(func.coalesce(func.sum(PointsAllocation.points), 0))
+        .join(PointsEntry, PointsEntry.id == PointsAllocation.entry_id)
+        .where(PointsAllocation.lot_id == lot_id, PointsEntry.kind == EXPIRE)
+    ).scalar_one()
+
+
+def reverse_entry(
+    session: Session,
+    *,
+    entry_id: int,
+    now: dt.datetime,
+    today: dt.date,
+    expiry_months: int,
+    staff_id: int | None,
+    note: str = "",
+) -> int | None:
+    """Write the reversal of one entry and return its id (``None`` if nothing to reverse).
+
+    Raises ``DomainError("already_reversed")`` if a reversal exists; the unique
+    ``reverses_id`` makes a second one impossible even under a race or a retry.
+    """
+    original = session.get(PointsEntry, entry_id)
+    if original is None:
+        raise DomainError("entry_not_found")
+    done = session.execute(
+        select(PointsEntry.id).where(PointsEntry.reverses_id == entry_id)
+    ).scalar()
+    if done is not None:
+        raise DomainError("already_reversed")
+    if original.points > 0:
+        # Points that already expired from this lot are gone; only take back the rest.
+        amount = original.points - _expired_from(session, entry_id)
+        if amount <= 0:
+            return None
+        entry = PointsEntry(
+            member_id=original.member_id,
+            kind=REVERSAL,
+            points=-amount,
+            created_at=now,
+            local_day=today,
+            reverses_id=entry_id,
+            sale_id=original.sale_id,
+            staff_id=staff_id,
+            note=note,
+        )
+        session.add(entry)
+        session.flush()
+        _consume(
+            session,
+            member_id=original.member_id,
+            entry_id=entry.id,
+            points=amount,
+            today=today,
+            first_lot=entry_id,
+        )
+        return entry.id
+    return _reverse_spend(
+        session,
+        original=original,
+        now=now,
+        today=today,
+        expiry_months=expiry_months,
+        staff_id=staff_id,
+        note=note,
+    )
+
+
+def _reverse_spend(
+    session: Session,
+    *,
+    original: PointsEntry,
+    now: dt.datetime,
+    today: dt.date,
+    expiry_months: int,
+    staff_id: int | None,
+    note: str,
+) -> int:
+    """Give back what a negative entry took, to the same lots (they keep their expiry)."""
+    allocations = session.execute(
+        select(PointsAllocation.lot_id, func.sum(PointsAllocation.points))
+        .where(PointsAllocation.entry_id == original.id)
+        .group_by(PointsAllocation.lot_id)
+    ).all()
+    restored = sum(int(points) for _, points in allocations)
+    uncovered = -original.points - restored
+    entry = PointsEntry(
+        member_id=original.member_id,
+        kind=REVERSAL,
+        points=-original.points,
+        created_at=now,
+        local_day=today,
+        reverses_id=original.id,
+        sale_id=original.sale_id,
+        staff_id=staff_id,
+        note=note,
+        # If the original left debt, this reversal is a lot that pays exactly that debt.
+        expires_on=add_months(today, expiry_months) if uncovered > 0 else None,
+    )
+    session.add(entry)
+    session.flush()
+    for lot_id, points in allocations:
+        if points:
+            _allocate(session, entry_id=entry.id, lot_id=lot_id, points=-int(points))
+    if uncovered > 0:
+        _allocate(session, entry_id=original.id, lot_id=entry.id, points=uncovered)
+    session.flush()
+    _expire_lots(
+        session,
+        member_id=original.member_id,
+        today=today,
+        now=now,
+        lot_ids=[lot_id for lot_id, _ in allocations],
+    )
+    return entry.id
+
+
+def _expire_lots(
+    session: Session,
+    *,
+    member_id: int,
+    today: dt.date,
+    now: dt.datetime,
+    lot_ids: list[int] | None = None,
+) -> int:
+    """Write off what is left in this member's lots that expired before ``today``."""
+    count = 0
+    for lot in lots(session, member_id):
+        if lot.expires_on >= today or (lot_ids is not None and lot.id not in lot_ids):
+            continue
+        entry = PointsEntry(
+            member_id=member_id,
+            kind=EXPIRE,
+            points=-lot.remaining,
+            created_at=now,
+            local_day=today,
+        )
+        session.add(entry)
+        session.flush()
+        _allocate(session, entry_id=entry.id, lot_id=lot.id, points=lot.remaining)
+        count += 1
+    return count
+
+
+def expire_due(session: Session, *, today: dt.date, now: dt.datetime) -> int:
+    """The daily sweep: write off every lot that expired before ``today``. Idempotent."""
+    member_ids = (
+        session.execute(
+            select(PointsEntry.member_id)
+            .where(PointsEntry.points > 0, PointsEntry.expires_on < today)
+            .where(
+                PointsEntry.points
+                > select(func.coalesce(func.sum(PointsAllocation.points), 0))
+                .where(PointsAllocation.lot_id == PointsEntry.id)
+                .scalar_subquery()
+            )
+            .distinct()
+        )
+        .scalars()
+        .all()
+    )
+    total = 0
+    for member_id in member_ids:
+        total += _expire_lots(session, member_id=member_id, today=today, now=now)
+    if total:
+        emit_event(session, kind="points.expired", payload={"day": today, "lots": total}, now=now)
+    return total
+
+
+def adjust_points(
+    session: Session,
+    *,
+    member_id: int,
+    points: int,
+    reason: str,
+    by: Actor,
+    now: dt.datetime,
+    today: dt.date,
+    expiry_months: int,
+) -> int:
+    """An owner's manual correction (audited). A deduction cannot take the balance below 0."""
+    require_owner(by)
+    if points == 0 or abs(points) > MAX_ADJUSTMENT:
+        raise DomainError("adjustment_invalid", max=MAX_ADJUSTMENT)
+    reason = " ".join(reason.split())[:200]
+    if not reason:
+        raise DomainError("reason_required")
+    if points > 0:
+        entry_id = add_lot(
+            session,
+            member_id=member_id,
+            kind=ADJUSTMENT,
+            points=points,
+            now=now,
+            today=today,
+            expiry_months=expiry_months,
+            staff_id=by.staff_id,
+            note=reason,
+        )
+    else:
+        available = balance_info(session, member_id, today=today).balance
+        if available < -points:
+            raise DomainError("insufficient_points", balance=max(available, 0), needed=-points)
+        entry_id = spend(
+            session,
+            member_id=member_id,
+            kind=ADJUSTMENT,
+            points=-points,
+            now=now,
+            today=today,
+            staff_id=by.staff_id,
+            note=reason,
+        )
+    append_audit(
+        session,
+        action="points.adjusted",
+        staff_id=by.staff_id,
+        details={"member": member_id, "points": points, "reason": reason},
+        now=now,
+    )
+    emit_event(
+        session,
+        kind="points.adjusted",
+        payload={"member_id": member_id, "points": points, "entry": entry_id},
+        now=now,
+    )
+    return entry_id
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    id: int
+    created_at: dt.datetime
+    local_day: dt.date
+    kind: str
+    points: int
+    expires_on: dt.date | None
+    note: str
+    reverses_id: int | None
+
+
+def history(session: Session, member_id: int, *, limit: int = 100) -> list[LedgerLine]:
+    """The member's latest ledger entries, newest first."""
+    rows = session.execute(
+        select(PointsEntry)
+        .where(PointsEntry.member_id == member_id)
+        .order_by(PointsEntry.id.desc())
+        .limit(max(1, min(limit, 1000)))
+    ).scalars()
+    return [
+        LedgerLine(
+            e.id, e.created_at, e.local_day, e.kind, e.points, e.expires_on, e.note, e.reverses_id
+        )
+        for e in rows
+    ]

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop.models.audit import append_audit
@@ -88,15 +88,11 @@ def reissue_card(
     return member.card_serial
 
 
+_REVOKED_SQL = text("SELECT 1 FROM card_revocation WHERE member_id = :m AND card_serial = :s")
+
+
 def is_revoked(session: Session, member_id: int, serial: int) -> bool:
-    return (
-        session.execute(
-            select(CardRevocation.card_serial).where(
-                CardRevocation.member_id == member_id, CardRevocation.card_serial == serial
-            )
-        ).scalar()
-        is not None
-    )
+    return session.execute(_REVOKED_SQL, {"m": member_id, "s": serial}).first() is not None
 
 
 def _frame_ok(digits: str) -> bool:
@@ -122,14 +118,14 @@ def scan_to_member_id(
     """
     if len(raw) > MAX_SCAN_CHARS:
         raise DomainError("misread", reason="too_long")
-    text = normalize_scan(raw, accept=_frame_ok)
-    if text.digits is None or not _frame_ok(text.digits):
-        mangling = text.mangling.value if text.mangling else None
+    scan = normalize_scan(raw, accept=_frame_ok)
+    if scan.digits is None or not _frame_ok(scan.digits):
+        mangling = scan.mangling.value if scan.mangling else None
         raise DomainError("misread", mangling=mangling)
     keys = public_keys if public_keys is not None else trusted_public_keys(session)
     try:
         verified = verify_member_card(
-            text.digits,
+            scan.digits,
             public_keys=keys,
             today=today,
             is_revoked=lambda mid, serial: is_revoked(session, mid, serial),

@@ -71,24 +71,34 @@ class Database:
         self._write_engine = _make_engine(path, write=True)
         self._read_engine = _make_engine(path, write=False)
         self._write_lock = threading.Lock()
+        self.cache: dict[str, Any] = {}
         with self._write_engine.connect():
             pass  # the first write connection switches the file to WAL
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work: commits when the block ends normally, rolls back otherwise."""
-        with self._write_lock, Session(self._write_engine, expire_on_commit=False) as session:
+        with (
+            self._write_lock,
+            Session(
+                self._write_engine, expire_on_commit=False, info={"cache": self.cache}
+            ) as session,
+        ):
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+            finally:
+                # A value changed in this unit of work is reloaded next time, committed or not.
+                for key in session.info.pop("invalidate_on_end", ()):
+                    self.cache.pop(key, None)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session on its own connection (a consistent snapshot)."""
-        with Session(self._read_engine) as session:
+        with Session(self._read_engine, info={"cache": self.cache}) as session:
             try:
                 yield session
             finally:

@@ -12,16 +12,20 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from desktop.models.cache import cached
 from desktop.models.ids import uuid7
 from desktop.models.jsonutil import canonical_json, sha256_hex
 from desktop.models.tables import Device, Event
 
 
 def this_device_id(session: Session) -> str:
-    device_id = session.execute(select(Device.id).order_by(Device.created_at).limit(1)).scalar()
-    if device_id is None:
-        raise RuntimeError("the shop has not been set up (no device row)")
-    return device_id
+    def load() -> str:
+        device_id = session.execute(select(Device.id).order_by(Device.created_at).limit(1)).scalar()
+        if device_id is None:
+            raise RuntimeError("the shop has not been set up (no device row)")
+        return device_id
+
+    return cached(session, "device_id", load)
 
 
 def emit_event(session: Session, *, kind: str, payload: dict[str, Any], now: dt.datetime) -> str:

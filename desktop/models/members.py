@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,7 +19,7 @@ from desktop.models.phones import mask_phone, normalize_phone
 from desktop.models.points import balance_info, balances
 from desktop.models.shop import current_rule, shop_profile
 from desktop.models.staff import Actor
-from desktop.models.tables import CheckIn, Member, MemberConsent, Sale
+from desktop.models.tables import Member, MemberConsent
 from desktop.models.tiers import spend_12m, spends_12m, tier_for_spend
 
 NOTICE_VERSION = "2026-01"
@@ -292,21 +292,20 @@ def member_details(session: Session, member_id: int) -> MemberDetails:
     )
 
 
+_LAST_VISITS_SQL = text(
+    "SELECT day, kind, amount FROM ("
+    " SELECT local_day AS day, 'sale' AS kind, amount_fen AS amount, id FROM sale"
+    "  WHERE member_id = :m ORDER BY id DESC LIMIT :n)"
+    " UNION ALL SELECT day, kind, amount FROM ("
+    " SELECT local_day AS day, 'checkin' AS kind, 0 AS amount, id FROM checkin"
+    "  WHERE member_id = :m ORDER BY id DESC LIMIT :n)"
+)
+
+
 def last_visits(session: Session, member_id: int, *, limit: int = 5) -> tuple[Visit, ...]:
-    sales = session.execute(
-        select(Sale.local_day, Sale.amount_fen, Sale.id)
-        .where(Sale.member_id == member_id)
-        .order_by(Sale.id.desc())
-        .limit(limit)
-    ).all()
-    checkins = session.execute(
-        select(CheckIn.local_day, CheckIn.id)
-        .where(CheckIn.member_id == member_id)
-        .order_by(CheckIn.id.desc())
-        .limit(limit)
-    ).all()
-    visits = [Visit(r.local_day, "sale", r.amount_fen) for r in sales]
-    visits += [Visit(r.local_day, "checkin", 0) for r in checkins]
+    """The latest sales and check-ins, newest day first (sales before check-ins that day)."""
+    rows = session.execute(_LAST_VISITS_SQL, {"m": member_id, "n": limit}).all()
+    visits = [Visit(dt.date.fromisoformat(str(r.day)), r.kind, int(r.amount)) for r in rows]
     visits.sort(key=lambda v: (v.day, v.kind == "sale"), reverse=True)
     return tuple(visits[:limit])
 
@@ -384,7 +383,7 @@ def search_members(
     rows = session.execute(stmt.offset(offset).limit(limit + 1)).all()
     page = rows[:limit]
     ids = [r.id for r in page]
-    points = balances(session, ids)
+    points = balances(session, ids, today=today)
     spends = spends_12m(session, ids, today=today)
     rule = current_rule(session)
     items = tuple(

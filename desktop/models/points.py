@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import bindparam, func, select, text
+from sqlalchemy.orm import Session
 
 from desktop.models.audit import append_audit
 from desktop.models.clock import add_months
@@ -54,40 +54,42 @@ class BalanceInfo:
     expiring_on: dt.date | None  # the earliest of those days
 
 
-def _allocated_subquery():  # type: ignore[no-untyped-def]
-    return (
-        select(PointsAllocation.lot_id, func.sum(PointsAllocation.points).label("used"))
-        .group_by(PointsAllocation.lot_id)
-        .subquery()
-    )
+# The counter's hot queries, written once as SQL: building ORM statements per call costs more
+# than running them. Each is an indexed lookup of one member's handful of rows.
+_LOTS_SQL = text(
+    "SELECT e.id, e.expires_on, e.points - COALESCE("
+    " (SELECT SUM(a.points) FROM points_allocation a WHERE a.lot_id = e.id), 0) AS remaining"
+    " FROM points_entry e"
+    " WHERE e.member_id = :m AND e.points > 0 AND e.expires_on IS NOT NULL"
+    " ORDER BY e.expires_on, e.id"
+)
+_BALANCE_SQL = text("SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE member_id = :m")
+_DEBTS_SQL = text(
+    "SELECT e.id, -e.points - COALESCE("
+    " (SELECT SUM(a.points) FROM points_allocation a WHERE a.entry_id = e.id), 0) AS open"
+    " FROM points_entry e WHERE e.member_id = :m AND e.points < 0 ORDER BY e.id"
+)
+_EXPIRED_LEFT_SQL = text(
+    "SELECT e.member_id, SUM(e.points - COALESCE("
+    " (SELECT SUM(a.points) FROM points_allocation a WHERE a.lot_id = e.id), 0))"
+    " FROM points_entry e"
+    " WHERE e.member_id IN :ids AND e.points > 0 AND e.expires_on < :today"
+    " GROUP BY e.member_id"
+).bindparams(bindparam("ids", expanding=True))
 
 
 def lots(session: Session, member_id: int) -> list[Lot]:
     """The member's lots with points left, oldest-expiring first (expired ones included)."""
-    used = (
-        select(func.coalesce(func.sum(PointsAllocation.points), 0))
-        .where(PointsAllocation.lot_id == PointsEntry.id)
-        .scalar_subquery()
-    )
-    remaining = (PointsEntry.points - used).label("remaining")
-    rows = session.execute(
-        select(PointsEntry.id, PointsEntry.expires_on, remaining)
-        .where(
-            PointsEntry.member_id == member_id,
-            PointsEntry.points > 0,
-            PointsEntry.expires_on.is_not(None),
-        )
-        .order_by(PointsEntry.expires_on, PointsEntry.id)
-    ).all()
-    return [Lot(r.id, r.expires_on, r.remaining) for r in rows if r.remaining > 0]
+    rows = session.execute(_LOTS_SQL, {"m": member_id}).all()
+    return [Lot(r.id, _as_date(r.expires_on), int(r.remaining)) for r in rows if r.remaining > 0]
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def raw_balance(session: Session, member_id: int) -> int:
-    return session.execute(
-        select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
-            PointsEntry.member_id == member_id
-        )
-    ).scalar_one()
+    return int(session.execute(_BALANCE_SQL, {"m": member_id}).scalar_one())
 
 
 def balance_info(
@@ -104,8 +106,9 @@ def balance_info(
     )
 
 
-def balances(session: Session, member_ids: list[int]) -> dict[int, int]:
-    """Raw balances for a page of members in one query (lists and searches)."""
+def balances(session: Session, member_ids: list[int], *, today: dt.date) -> dict[int, int]:
+    """Balances for a page of members in two queries (lists and searches), leaving out
+    expired points the daily sweep has not written off yet, as the counter card does."""
     if not member_ids:
         return {}
     rows = session.execute(
@@ -114,22 +117,18 @@ def balances(session: Session, member_ids: list[int]) -> dict[int, int]:
         .group_by(PointsEntry.member_id)
     ).all()
     found = {row[0]: int(row[1]) for row in rows}
+    expired = session.execute(
+        _EXPIRED_LEFT_SQL, {"ids": member_ids, "today": today.isoformat()}
+    ).all()
+    for member_id, left in expired:
+        found[member_id] = found.get(member_id, 0) - int(left)
     return {mid: found.get(mid, 0) for mid in member_ids}
 
 
 def _debts(session: Session, member_id: int) -> list[tuple[int, int]]:
     """(entry id, unallocated points) of negative entries not fully covered, oldest first."""
-    alloc = aliased(PointsAllocation)
-    covered = func.coalesce(func.sum(alloc.points), 0)
-    rows = session.execute(
-        select(PointsEntry.id, (-PointsEntry.points - covered).label("open"))
-        .outerjoin(alloc, alloc.entry_id == PointsEntry.id)
-        .where(PointsEntry.member_id == member_id, PointsEntry.points < 0)
-        .group_by(PointsEntry.id)
-        .having(-PointsEntry.points - covered > 0)
-        .order_by(PointsEntry.id)
-    ).all()
-    return [(r.id, r.open) for r in rows]
+    rows = session.execute(_DEBTS_SQL, {"m": member_id}).all()
+    return [(r.id, int(r.open)) for r in rows if r.open > 0]
 
 
 def _allocate(session: Session, *, entry_id: int, lot_id: int, points: int) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.audit import append_audit
+from desktop.models.cache import cached, invalidate
 from desktop.models.errors import DomainError
 from desktop.models.ids import uuid7
 from desktop.models.keys import create_shop_key
@@ -62,10 +63,13 @@ def is_set_up(session: Session) -> bool:
 
 
 def shop_profile(session: Session) -> ShopProfile:
-    shop = session.execute(select(Shop).order_by(Shop.id).limit(1)).scalar()
-    if shop is None:
-        raise DomainError("not_set_up")
-    return ShopProfile(shop.id, shop.name, shop.address, shop.phone, shop.timezone)
+    def load() -> ShopProfile:
+        shop = session.execute(select(Shop).order_by(Shop.id).limit(1)).scalar()
+        if shop is None:
+            raise DomainError("not_set_up")
+        return ShopProfile(shop.id, shop.name, shop.address, shop.phone, shop.timezone)
+
+    return cached(session, "shop_profile", load)
 
 
 def _clean_shop_name(name: str) -> str:
@@ -109,6 +113,7 @@ def set_up_shop(
     )
     session.add(shop)
     session.flush()
+    invalidate(session, "shop_profile", "device_id")
     session.add(Device(id=uuid7(), shop_id=shop.id, name=device_name, next_seq=1, created_at=now))
     owner = create_staff(session, name=owner_name, pin=owner_pin, role=OWNER, by=None, now=now)
     _insert_rule(session, replace(rule or Rule(version=1), version=1), by=owner.staff_id, now=now)
@@ -131,6 +136,7 @@ def update_shop_profile(
     shop.name = _clean_shop_name(name)
     shop.address = address.strip()[:200]
     shop.phone = phone.strip()[:30]
+    invalidate(session, "shop_profile")
     append_audit(
         session,
         action="shop.profile_changed",
@@ -142,10 +148,15 @@ def update_shop_profile(
 
 
 def current_rule(session: Session) -> Rule:
-    row = session.execute(select(PointsRule).order_by(PointsRule.version.desc()).limit(1)).scalar()
-    if row is None:
-        raise DomainError("not_set_up")
-    return Rule(**{f.name: getattr(row, f.name) for f in fields(Rule)})
+    def load() -> Rule:
+        row = session.execute(
+            select(PointsRule).order_by(PointsRule.version.desc()).limit(1)
+        ).scalar()
+        if row is None:
+            raise DomainError("not_set_up")
+        return Rule(**{f.name: getattr(row, f.name) for f in fields(Rule)})
+
+    return cached(session, "rule", load)
 
 
 def _validate_rule(rule: Rule) -> None:
@@ -161,6 +172,7 @@ def _insert_rule(session: Session, rule: Rule, *, by: int | None, now: dt.dateti
     _validate_rule(rule)
     session.add(PointsRule(**asdict(rule), created_at=now, created_by=by))
     session.flush()
+    invalidate(session, "rule")
 
 
 def update_points_rule(session: Session, *, by: Actor, now: dt.datetime, **changes: int) -> Rule:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from desktop.models.shop import Rule
@@ -17,13 +17,18 @@ TIER_NAMES = {NORMAL: "normal", SILVER: "silver", GOLD: "gold"}
 SPEND_WINDOW_DAYS = 365
 
 
+_SPEND_SQL = text(
+    "SELECT COALESCE(SUM(s.amount_fen), 0) FROM sale s"
+    " WHERE s.member_id = :m AND s.local_day >= :since"
+    " AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.sale_id = s.id)"
+)
+
+
 def spend_12m(session: Session, member_id: int, *, today: dt.date) -> int:
     since = today - dt.timedelta(days=SPEND_WINDOW_DAYS - 1)
-    return session.execute(
-        select(func.coalesce(func.sum(Sale.amount_fen), 0))
-        .outerjoin(Refund, Refund.sale_id == Sale.id)
-        .where(Sale.member_id == member_id, Sale.local_day >= since, Refund.id.is_(None))
-    ).scalar_one()
+    return int(
+        session.execute(_SPEND_SQL, {"m": member_id, "since": since.isoformat()}).scalar_one()
+    )
 
 
 def spends_12m(session: Session, member_ids: list[int], *, today: dt.date) -> dict[int, int]:

@@ -227,3 +227,13 @@ def test_check_in_rewards_once_per_shop_day(
     assert (second.rewarded, second.points, second.balance) == (False, 0, 5)
     clock.now = dt.datetime(2026, 3, 2, 16, 30)  # 00:30 on 3 March in Shanghai
     assert desk.check_in(member_id=member_id, by=None).rewarded is True
+
+
+def test_member_list_leaves_out_expired_points_before_the_sweep(
+    desk: Desk, member_id: int, clock: FakeClock
+) -> None:
+    desk.record_sale(amount_fen=10_000, member_id=member_id, by=None)
+    clock.advance(days=400)
+    desk.record_sale(amount_fen=700, member_id=member_id, by=None)
+    [listed] = desk.search_members("zs").items
+    assert listed.balance == desk.member_card(member_id).balance == 7

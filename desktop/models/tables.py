@@ -117,7 +117,10 @@ class Member(Base):
         Index("ix_member_initials", "initials"),
         Index("ix_member_pinyin", "pinyin"),
     )
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # INTEGER on SQLite makes the random id the table's rowid: one B-tree lookup per scan.
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
     home_shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))
     name: Mapped[str] = mapped_column(String(50))
     initials: Mapped[str] = mapped_column(String(50))  # pinyin initials, lower case: 张三 → zs

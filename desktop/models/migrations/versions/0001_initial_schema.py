@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 02:30:47.679014
+Create Date: 2026-11-22 02:59:37.198397
 """
 
 from __future__ import annotations
@@ -80,7 +80,12 @@ def upgrade() -> None:
     )
     op.create_table(
         "member",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
+        ),
         sa.Column("home_shop_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=50), nullable=False),
         sa.Column("initials", sa.String(length=50), nullable=False),
@@ -134,7 +139,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "card_revocation",
-        sa.Column("member_id", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "member_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
         sa.Column("card_serial", sa.Integer(), nullable=False),
         sa.Column("revoked_at", sa.DateTime(), nullable=False),
         sa.Column("reason", sa.String(length=50), nullable=False),
@@ -146,7 +153,9 @@ def upgrade() -> None:
     op.create_table(
         "checkin",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("member_id", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "member_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("local_day", sa.Date(), nullable=False),
         sa.Column("rewarded", sa.Boolean(), nullable=False),
@@ -185,7 +194,9 @@ def upgrade() -> None:
     op.create_table(
         "member_consent",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("member_id", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "member_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("granted", sa.Boolean(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
@@ -206,7 +217,7 @@ def upgrade() -> None:
         "sale",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=36), nullable=False),
-        sa.Column("member_id", sa.BigInteger(), nullable=True),
+        sa.Column("member_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("amount_fen", sa.BigInteger(), nullable=False),
         sa.Column("discount_fen", sa.BigInteger(), nullable=False),
         sa.Column("paid_fen", sa.BigInteger(), nullable=False),
@@ -227,7 +238,9 @@ def upgrade() -> None:
     op.create_table(
         "points_entry",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("member_id", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "member_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
         sa.Column("kind", sa.String(length=12), nullable=False),
         sa.Column("points", sa.BigInteger(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),

@@ -41,7 +41,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.build_db import FORMAT, build, load_info, log, remove_db, save_info, shop_today
+from bench.build_db import (
+    FORMAT,
+    build,
+    load_info,
+    log,
+    random_member,
+    remove_db,
+    save_info,
+    shop_today,
+)
 
 TARGET_MEMBERS = 1_000_000
 TARGET_ENTRIES = 5_000_000
@@ -104,16 +113,8 @@ def ensure_built(path: Path, members: int, entries: int) -> dict[str, Any]:
 def sample_members(path: Path, count: int, seed: int) -> list[int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        top = conn.execute("SELECT max(rowid) FROM member").fetchone()[0]
         rng = random.Random(seed)
-        picks: list[int] = []
-        while len(picks) < count:
-            row = conn.execute(
-                "SELECT id FROM member WHERE rowid = ? AND erased_at IS NULL",
-                (rng.randint(1, top),),
-            ).fetchone()
-            if row is not None:
-                picks.append(row[0])
+        picks = [random_member(conn, rng) for _ in range(count)]
     finally:
         conn.close()
     return picks

@@ -150,7 +150,7 @@ class Desk:
             return points.expire_due(s, today=today, now=self.now())
 
     def check_code(self, raw: str) -> str:
-        """For the scanner test: ``"member"`` for a well-formed code of ours, else ``""``."""
+        """Kind of a well-formed frame: "member", "coupon" or "other"; "" if not a frame."""
         text = normalize_scan(raw, accept=_frame_ok)
         if text.digits is None:
             return ""
@@ -158,7 +158,7 @@ class Desk:
             token = parse_frame(text.digits)
         except TokenError:
             return ""
-        return "member" if token.kind == 1 else "other"
+        return {1: "member", 2: "coupon"}.get(token.kind, "other")
 
     # -- members ------------------------------------------------------------------------
     def search_members(
@@ -268,9 +268,9 @@ class Desk:
             )
         return profile
 
-    def staff_list(self) -> list[staff.StaffInfo]:
+    def staff_list(self, *, include_inactive: bool = False) -> list[staff.StaffInfo]:
         with self.db.read() as s:
-            return staff.list_staff(s)
+            return staff.list_staff(s, include_inactive=include_inactive)
 
     def add_staff(self, *, name: str, pin: str, role: str, by: staff.Actor) -> staff.Actor:
         with self.db.write() as s:
@@ -288,9 +288,19 @@ class Desk:
         with self.db.read() as s:
             return shop.get_setting(s, key, default)
 
-    def set_setting(self, key: str, value: Any, *, by: staff.Actor | None = None) -> None:
+    def set_setting(self, key: str, value: Any, *, by: staff.Actor) -> None:
+        """An owner's change to a shop setting, written to the audit log."""
+        staff.require_owner(by)
         with self.db.write() as s:
+            old = shop.get_setting(s, key)
             shop.set_setting(s, key, value)
+            audit.append_audit(
+                s,
+                action="setting.changed",
+                staff_id=by.staff_id,
+                details={"key": key, "old": old, "new": value},
+                now=self.now(),
+            )
 
     def verify_audit(self) -> audit.ChainCheck:
         with self.db.read() as s:

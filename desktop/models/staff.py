@@ -167,8 +167,9 @@ class StaffInfo:
     role: str
 
 
-def list_staff(session: Session) -> list[StaffInfo]:
-    rows = session.execute(
-        select(Staff.id, Staff.name, Staff.role).where(Staff.active.is_(True)).order_by(Staff.id)
-    ).all()
-    return [StaffInfo(r.id, r.name, r.role) for r in rows]
+def list_staff(session: Session, *, include_inactive: bool = False) -> list[StaffInfo]:
+    """Active staff (or everyone ever, for naming who did what in the audit log)."""
+    query = select(Staff.id, Staff.name, Staff.role).order_by(Staff.id)
+    if not include_inactive:
+        query = query.where(Staff.active.is_(True))
+    return [StaffInfo(r.id, r.name, r.role) for r in session.execute(query).all()]

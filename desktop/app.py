@@ -1,0 +1,229 @@
+"""The one place that wires the desktop app: settings, database, Qt, translator, main window.
+
+Qt and the database layer are imported inside functions, so ``desktop.cli`` can import this
+module cheaply and only the GUI path pays for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import config
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models.service import Desk
+
+log = logging.getLogger("desktop")
+
+EXPIRY_CHECK_MS = 60 * 60 * 1000  # hourly; expiry itself runs once per shop day
+EXIT_OK, EXIT_NO_DATABASE = 0, 2
+INLINE_CHECK_BYTES = 64 * 1024 * 1024
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options; anything else (``-platform offscreen``…) is left for Qt."""
+    parser = argparse.ArgumentParser(prog="merchant-desk", description="Merchant Desk")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="shop database file (default: the user data folder)"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=None,
+        help="language of the interface (default: saved setting, then system)",
+    )
+    return parser.parse_known_args(argv)
+
+
+def configure_logging(path: Path | None = None) -> Path | None:
+    """Log to a rotating file in the data folder; return its path (None if not writable)."""
+    path = path if path is not None else config.log_file_path()
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler, path = logging.StreamHandler(), None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def open_desk(path: Path, *, report: Callable[[str, str], None]) -> Desk | None:
+    """Open the shop database, or tell the person why not (via ``report(title, text)``).
+
+    A file that cannot be used is never created over, migrated or otherwise written.
+    """
+    from desktop.models.db import open_database
+    from desktop.models.errors import DatabaseOpenError
+    from desktop.models.service import Desk
+    from desktop.views.startup import database_error_message
+
+    try:
+        # PRAGMA quick_check reads the whole file: inline on a small shop, in the background
+        # (see check_integrity_later) on a big one, so the counter is up in about a second.
+        database = open_database(path, quick_check=_small_file(path))
+    except DatabaseOpenError as exc:
+        log.warning("cannot open the database: %s", exc)
+        report(*database_error_message(exc))
+        return None
+    except OSError as exc:
+        log.exception("cannot open the database %s", path)
+        report(*database_error_message(DatabaseOpenError("unusable", str(path), str(exc))))
+        return None
+    return Desk(database)
+
+
+def _small_file(path: Path) -> bool:
+    try:
+        return path.stat().st_size <= INLINE_CHECK_BYTES
+    except OSError:
+        return True
+
+
+def check_integrity_later(
+    path: Path, *, report: Callable[[str, str], None], parent: object
+) -> object | None:
+    """On a big file, run the quick check in a thread once the window is up; warn if it fails.
+
+    Returns the Qt object that carries the result back (kept alive by ``parent``), or None
+    when the check already ran at open.
+    """
+    if _small_file(path):
+        return None
+    import threading
+
+    from PySide6.QtCore import QObject, Signal
+
+    from desktop.models.db import integrity_ok
+    from desktop.models.errors import DatabaseOpenError
+    from desktop.views.startup import database_error_message
+
+    class _Result(QObject):
+        failed = Signal()
+
+    result = _Result(parent)  # type: ignore[arg-type]
+    result.failed.connect(
+        lambda: report(*database_error_message(DatabaseOpenError("corrupt", str(path))))
+    )
+
+    def run() -> None:
+        ok = integrity_ok(path)
+        log.info("background integrity check of %s: %s", path, "ok" if ok else "FAILED")
+        if not ok:
+            result.failed.emit()
+
+    threading.Thread(target=run, name="integrity-check", daemon=True).start()
+    return result
+
+
+def create_application(argv0: str, qt_args: list[str]) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([argv0, *qt_args])
+    app.setApplicationName(config.APP_NAME)
+    app.setOrganizationName(config.ORG_NAME)
+    app.setApplicationDisplayName("Merchant Desk")
+    return app
+
+
+def expire_points(desk: Desk) -> None:
+    """Write off points past their expiry; a failure is logged, never fatal at start-up."""
+    from desktop.models.errors import DomainError
+
+    try:
+        count = desk.expire_due_points()
+    except DomainError as exc:
+        log.warning("points expiry skipped: %s", exc)
+        return
+    if count:
+        log.info("expired %s point lots", count)
+
+
+def start_expiry_timer(desk: Desk, parent: object) -> object:
+    """Run the expiry again whenever the shop's day changes while the app stays open."""
+    from PySide6.QtCore import QTimer
+
+    last_day = [desk.today()]
+
+    def tick() -> None:
+        today = desk.today()
+        if today != last_day[0]:
+            last_day[0] = today
+            expire_points(desk)
+
+    timer = QTimer(parent)  # type: ignore[arg-type]
+    timer.setInterval(EXPIRY_CHECK_MS)
+    timer.timeout.connect(tick)
+    timer.start()
+    return timer
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the desktop app; returns the process exit code."""
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    log_path = configure_logging()
+    app = create_application(sys.argv[0] if sys.argv else "merchant-desk", qt_args)
+
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.views.i18n import apply_cjk_font, choose_language, install_translators
+    from desktop.views.startup import install_excepthook, show_error_box
+
+    install_excepthook(log_path)
+    language = choose_language(args.lang, None)
+    install_translators(app, language)
+    apply_cjk_font(app)
+
+    desk = open_desk(args.db or config.default_db_path(), report=show_error_box)
+    if desk is None:
+        return EXIT_NO_DATABASE
+    if args.lang is None:
+        saved = choose_language(None, desk.setting("language"), language)
+        if saved != language:
+            install_translators(app, saved)
+
+    if not desk.is_set_up():
+        from desktop.views.first_run import FirstRunDialog
+
+        if FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
+            return EXIT_OK
+
+    from PySide6.QtCore import QTimer
+
+    from desktop.views.main_window import MainWindow
+    from desktop.views.scanner import ScanBurstFilter
+
+    window = MainWindow(desk)
+    scan_filter = ScanBurstFilter(app)
+    scan_filter.scanned.connect(window.route_scan)
+    scan_filter.install()
+    timer = start_expiry_timer(desk, window)
+    window.show()
+    # After the first paint: expiry (usually a no-op sweep) and, on a big file, the check.
+    QTimer.singleShot(0, lambda: expire_points(desk))
+    db_path = args.db or config.default_db_path()
+    checker = check_integrity_later(db_path, report=show_error_box, parent=window)
+    code = app.exec()
+    del timer, scan_filter, checker
+    desk.db.close()
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""The main window: Counter, Members and Settings tabs, and who is signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.models.errors import DomainError
+from desktop.models.service import Desk
+from desktop.models.staff import Actor
+from desktop.views.counter_view import CounterView
+from desktop.views.pin_dialog import PinDialog
+from desktop.views.session_state import SessionState
+
+COUNTER, MEMBERS, SETTINGS = range(3)
+TAB_KEYS = {COUNTER: ("F5", "Ctrl+1"), MEMBERS: ("F6", "Ctrl+2"), SETTINGS: ("F7", "Ctrl+3")}
+SWITCH_STAFF_KEYS = ("F12", "Ctrl+L")
+
+
+def _build_members(desk: Desk, session_state: SessionState) -> QWidget:
+    from desktop.views.members_view import MembersView
+
+    return MembersView(desk, session_state)
+
+
+def _build_settings(desk: Desk, session_state: SessionState) -> QWidget:
+    from desktop.views.settings_view import SettingsView
+
+    return SettingsView(desk, session_state)
+
+
+class MainWindow(QMainWindow):
+    """Tabs (Counter, Members, Settings), the status bar, and scan routing. GUI thread only.
+
+    The Members and Settings screens are built the first time they are opened, so start-up
+    only pays for the counter. ``route_scan(raw)`` is connected to the app-wide scan filter.
+    """
+
+    def __init__(
+        self, desk: Desk, session_state: SessionState | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self.session_state = session_state if session_state is not None else SessionState()
+        self.setWindowTitle(self.tr("Merchant Desk"))
+        self.resize(1100, 760)
+
+        self.counter = CounterView(desk, self.session_state)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setStyleSheet("QTabBar::tab { font-size: 13pt; padding: 8px 18px; }")
+        self._builders: dict[int, Callable[[Desk, SessionState], QWidget]] = {
+            MEMBERS: _build_members,
+            SETTINGS: _build_settings,
+        }
+        names = {
+            COUNTER: self.tr("Counter"),
+            MEMBERS: self.tr("Members"),
+            SETTINGS: self.tr("Settings"),
+        }
+        for index in (COUNTER, MEMBERS, SETTINGS):
+            page = self.counter if index == COUNTER else QWidget()
+            self.tabs.addTab(page, f"{names[index]} ({TAB_KEYS[index][0]})")
+            for key in TAB_KEYS[index]:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(lambda i=index: self.show_tab(i))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.shop_label = QLabel()
+        self.shop_label.setObjectName("shopLabel")
+        self.actor_label = QLabel()
+        self.actor_label.setObjectName("actorLabel")
+        switch = QPushButton(self.tr("Switch staff (F12)"))
+        switch.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        switch.clicked.connect(lambda _checked=False: self.switch_staff())
+        status = self.statusBar()
+        status.setStyleSheet("QStatusBar { font-size: 12pt; } QStatusBar::item { border: 0; }")
+        status.addWidget(self.shop_label, 1)
+        status.addPermanentWidget(self.actor_label)
+        status.addPermanentWidget(switch)
+        for key in SWITCH_STAFF_KEYS:
+            QShortcut(QKeySequence(key), self).activated.connect(self.switch_staff)
+
+        self.session_state.actor_changed.connect(self._show_actor)
+        self.refresh_shop()
+        self._show_actor(self.session_state.actor)
+        self.counter.focus_scan_field()
+
+    # -- tabs ---------------------------------------------------------------------------
+    def page(self, index: int) -> QWidget:
+        """The tab's screen, built on first use."""
+        builder = self._builders.pop(index, None)
+        if builder is not None:
+            title = self.tabs.tabText(index)
+            blocked = self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(index)
+            current = self.tabs.currentIndex()
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, builder(self._desk, self.session_state), title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            placeholder.deleteLater()
+        return self.tabs.widget(index)
+
+    def show_tab(self, index: int) -> None:
+        self.page(index)
+        self.tabs.setCurrentIndex(index)
+        if index == COUNTER:
+            self.counter.focus_scan_field()
+
+    def _tab_changed(self, index: int) -> None:
+        if index in self._builders:
+            self.page(index)
+            self.tabs.setCurrentIndex(index)
+        if index == COUNTER:
+            self.counter.focus_scan_field()
+
+    # -- scans --------------------------------------------------------------------------
+    def route_scan(self, raw: str) -> bool:
+        """Offer a scan to the open tab (Members, scanner test…), else the counter takes it.
+
+        Ignored while a dialog is open, so a scan never changes the member behind a sale.
+        """
+        if QApplication.activeModalWidget() is not None:
+            return False
+        current = self.tabs.currentWidget()
+        if self.tabs.currentIndex() != COUNTER:
+            handler = getattr(current, "handle_scan", None)
+            if callable(handler) and handler(raw):
+                return True
+        if self.tabs.currentIndex() != COUNTER:
+            self.tabs.setCurrentIndex(COUNTER)
+        return self.counter.handle_scan(raw)
+
+    # -- status bar and staff -----------------------------------------------------------
+    def refresh_shop(self) -> None:
+        try:
+            name = self._desk.shop_profile().name
+        except DomainError:
+            name = ""
+        self.shop_label.setText(name)
+        title = self.tr("Merchant Desk")
+        self.setWindowTitle(f"{name} — {title}" if name else title)
+
+    def _show_actor(self, actor: Actor | None) -> None:
+        if actor is None:
+            who = self.tr("Counter")
+        elif actor.is_owner:
+            who = self.tr("%1 (owner)").replace("%1", actor.name)
+        else:
+            who = actor.name
+        self.actor_label.setText(self.tr("Signed in: %1").replace("%1", who))
+
+    def switch_staff(self) -> None:
+        """Ask for any staff member's PIN and make them the one at the counter."""
+        dialog = PinDialog(
+            self._desk,
+            owner_only=False,
+            reason=self.tr("Enter your PIN to sign in at this counter."),
+            parent=self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.actor is not None:
+            self.session_state.actor = dialog.actor
+        if self.tabs.currentIndex() == COUNTER:
+            self.counter.focus_scan_field()

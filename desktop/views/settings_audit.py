@@ -1,0 +1,170 @@
+"""Settings: the audit log (latest records) and checking that its hash chain is intact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from desktop.models.service import Desk
+
+AUDIT_LIMIT = 100
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AuditLog", text)
+
+
+def action_text(action: str) -> str:
+    """The audit action code in words (unknown codes are shown as they are)."""
+    names = {
+        "shop.created": _t("Shop set up"),
+        "shop.profile_changed": _t("Shop profile changed"),
+        "rule.changed": _t("Points rule changed"),
+        "staff.created": _t("Staff added"),
+        "staff.pin_changed": _t("PIN changed"),
+        "staff.deactivated": _t("Staff deactivated"),
+        "member.phone_changed": _t("Member phone changed"),
+        "card.reissued": _t("Card re-issued"),
+        "points.adjusted": _t("Points adjusted"),
+        "points.large_earn_approved": _t("Large earn approved"),
+        "sale.refunded": _t("Sale refunded"),
+        "setting.changed": _t("Setting changed"),
+    }
+    return names.get(action, action)
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_value_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_value_text(v) for v in value)
+    return str(value)
+
+
+def details_text(details: str) -> str:
+    """``{"member": 5, "changes": {"a": 1}}`` → ``member: 5 · changes: a=1`` (raw if not JSON)."""
+    try:
+        data = json.loads(details)
+    except ValueError:
+        return details
+    if not isinstance(data, dict):
+        return details
+    return " · ".join(f"{key}: {_value_text(value)}" for key, value in data.items())
+
+
+class AuditTable(QTableWidget):
+    """The latest audit records, newest first. ``update()`` reloads and rebuilds."""
+
+    class Columns(enum.IntEnum):
+        NUMBER = 0
+        TIME = 1
+        WHO = 2
+        ACTION = 3
+        DETAILS = 4
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(0, len(self.Columns))
+        self._desk = desk
+        self.setObjectName("auditTable")
+        headers = {
+            self.Columns.NUMBER: self.tr("No."),
+            self.Columns.TIME: self.tr("Time"),
+            self.Columns.WHO: self.tr("By"),
+            self.Columns.ACTION: self.tr("Action"),
+            self.Columns.DETAILS: self.tr("Details"),
+        }
+        self.setHorizontalHeaderLabels([headers[c] for c in self.Columns])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def update(self) -> None:
+        entries = self._desk.recent_audit(limit=AUDIT_LIMIT)
+        names = {s.id: s.name for s in self._desk.staff_list(include_inactive=True)}
+        zone = ZoneInfo(self._desk.shop_profile().timezone)
+        self.setRowCount(0)
+        self.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            local = entry.at.replace(tzinfo=dt.UTC).astimezone(zone)
+            who = "" if entry.staff_id is None else names.get(entry.staff_id, f"#{entry.staff_id}")
+            values = {
+                self.Columns.NUMBER: str(entry.id),
+                self.Columns.TIME: local.strftime("%Y-%m-%d %H:%M:%S"),
+                self.Columns.WHO: who,
+                self.Columns.ACTION: action_text(entry.action),
+                self.Columns.DETAILS: details_text(entry.details),
+            }
+            for column, text in values.items():
+                self.setItem(row, column, QTableWidgetItem(text))
+
+
+class AuditSection(QWidget):
+    """The log and its "Verify log" check."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self.table = AuditTable(desk)
+        self.verify_button = QPushButton(self.tr("Verify log"))
+        self.verify_button.setObjectName("verifyAudit")
+        self.verify_button.clicked.connect(self.verify)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("auditResult")
+        self.result_label.setWordWrap(True)
+        hint = QLabel(
+            self.tr(
+                "Sensitive actions are recorded here. Each record is chained to "
+                "the one before, so a changed or deleted record shows up when "
+                "the log is verified."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addWidget(self.result_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+
+    def reload(self) -> None:
+        self.table.update()
+        self.result_label.clear()
+
+    def verify(self) -> None:
+        check = self._desk.verify_audit()
+        if check.ok:
+            self.result_label.setStyleSheet("color: #0b6e4f; font-weight: 600;")
+            self.result_label.setText(
+                self.tr("The log is intact: %1 records checked.").replace("%1", str(check.records))
+            )
+        else:
+            self.result_label.setStyleSheet("color: #b00020; font-weight: 600;")
+            self.result_label.setText(
+                self.tr(
+                    "The log has been altered: record No. %1 does not match the chain."
+                ).replace("%1", str(check.first_bad_id))
+            )

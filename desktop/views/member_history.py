@@ -6,10 +6,11 @@ import enum
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop.views.formatting import day_text, yuan
+from desktop.views.record_table import RecordTable, cell
 
 if TYPE_CHECKING:
     from desktop.models.points import LedgerLine
@@ -31,113 +32,68 @@ def _kind_text(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def _item(text: str, *, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-class PointsHistoryTable(QTableWidget):
+class PointsHistoryTable(RecordTable):
     """The member's ledger entries, newest first. ``update()`` reloads and rebuilds."""
 
     class Columns(enum.IntEnum):
-        DAY = 0
-        KIND = 1
-        POINTS = 2
-        EXPIRES = 3
-        NOTE = 4
+        DAY, KIND, POINTS, EXPIRES, NOTE = range(5)
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__(0, len(self.Columns))
+        headers = [
+            self.tr("Date"),
+            self.tr("Entry"),
+            self.tr("Points"),
+            self.tr("Expires"),
+            self.tr("Note"),
+        ]
+        super().__init__(headers, object_name="pointsHistory")
         self._desk = desk
         self.member_id: int | None = None
-        headers = {
-            self.Columns.DAY: self.tr("Date"),
-            self.Columns.KIND: self.tr("Entry"),
-            self.Columns.POINTS: self.tr("Points"),
-            self.Columns.EXPIRES: self.tr("Expires"),
-            self.Columns.NOTE: self.tr("Note"),
-        }
-        _configure(self, [headers[c] for c in self.Columns])
-        self.setObjectName("pointsHistory")
 
-    def update(self) -> None:
-        lines = (
-            []
-            if self.member_id is None
-            else self._desk.points_history(self.member_id, limit=HISTORY_LIMIT)
-        )
-        self._rebuild(lines)
+    def fetch(self) -> Sequence[LedgerLine]:
+        if self.member_id is None:
+            return []
+        return self._desk.points_history(self.member_id, limit=HISTORY_LIMIT)
 
-    def _rebuild(self, lines: Sequence[LedgerLine]) -> None:
-        self.setRowCount(0)
-        self.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            sign = "+" if line.points > 0 else ""
-            values = {
-                self.Columns.DAY: _item(day_text(line.local_day)),
-                self.Columns.KIND: _item(_kind_text(line.kind)),
-                self.Columns.POINTS: _item(f"{sign}{line.points:,}", right=True),
-                self.Columns.EXPIRES: _item(day_text(line.expires_on) if line.expires_on else ""),
-                self.Columns.NOTE: _item(line.note),
-            }
-            for column, item in values.items():
-                self.setItem(row, column, item)
+    def cells(self, record: LedgerLine) -> list[QTableWidgetItem]:
+        sign = "+" if record.points > 0 else ""
+        return [
+            cell(day_text(record.local_day)),
+            cell(_kind_text(record.kind)),
+            cell(f"{sign}{record.points:,}", right=True),
+            cell(day_text(record.expires_on) if record.expires_on else ""),
+            cell(record.note),
+        ]
 
 
-class VisitsTable(QTableWidget):
+class VisitsTable(RecordTable):
     """The member's latest sales, newest first. ``update()`` reloads and rebuilds."""
 
     class Columns(enum.IntEnum):
-        DAY = 0
-        AMOUNT = 1
-        DISCOUNT = 2
-        PAID = 3
-        STATE = 4
+        DAY, AMOUNT, DISCOUNT, PAID, STATE = range(5)
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__(0, len(self.Columns))
+        headers = [
+            self.tr("Date"),
+            self.tr("Amount"),
+            self.tr("Points discount"),
+            self.tr("Paid"),
+            self.tr("State"),
+        ]
+        super().__init__(headers, object_name="visitsHistory")
         self._desk = desk
         self.member_id: int | None = None
-        headers = {
-            self.Columns.DAY: self.tr("Date"),
-            self.Columns.AMOUNT: self.tr("Amount"),
-            self.Columns.DISCOUNT: self.tr("Points discount"),
-            self.Columns.PAID: self.tr("Paid"),
-            self.Columns.STATE: self.tr("State"),
-        }
-        _configure(self, [headers[c] for c in self.Columns])
-        self.setObjectName("visitsHistory")
 
-    def update(self) -> None:
-        lines = (
-            []
-            if self.member_id is None
-            else self._desk.recent_sales(member_id=self.member_id, limit=HISTORY_LIMIT)
-        )
-        self._rebuild(lines)
+    def fetch(self) -> Sequence[SaleLine]:
+        if self.member_id is None:
+            return []
+        return self._desk.recent_sales(member_id=self.member_id, limit=HISTORY_LIMIT)
 
-    def _rebuild(self, lines: Sequence[SaleLine]) -> None:
-        self.setRowCount(0)
-        self.setRowCount(len(lines))
-        for row, sale in enumerate(lines):
-            values = {
-                self.Columns.DAY: _item(day_text(sale.local_day)),
-                self.Columns.AMOUNT: _item(yuan(sale.amount_fen), right=True),
-                self.Columns.DISCOUNT: _item(yuan(sale.discount_fen), right=True),
-                self.Columns.PAID: _item(yuan(sale.paid_fen), right=True),
-                self.Columns.STATE: _item(self.tr("Refunded") if sale.refunded else ""),
-            }
-            for column, item in values.items():
-                self.setItem(row, column, item)
-
-
-def _configure(table: QTableWidget, headers: list[str]) -> None:
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setAlternatingRowColors(True)
+    def cells(self, record: SaleLine) -> list[QTableWidgetItem]:
+        return [
+            cell(day_text(record.local_day)),
+            cell(yuan(record.amount_fen), right=True),
+            cell(yuan(record.discount_fen), right=True),
+            cell(yuan(record.paid_fen), right=True),
+            cell(self.tr("Refunded") if record.refunded else ""),
+        ]

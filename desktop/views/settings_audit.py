@@ -5,23 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.views.record_table import RecordTable, cell
+
 if TYPE_CHECKING:
+    from desktop.models.audit import AuditEntry
     from desktop.models.service import Desk
 
 AUDIT_LIMIT = 100
@@ -69,55 +70,35 @@ def details_text(details: str) -> str:
     return " · ".join(f"{key}: {_value_text(value)}" for key, value in data.items())
 
 
-class AuditTable(QTableWidget):
+class AuditTable(RecordTable):
     """The latest audit records, newest first. ``update()`` reloads and rebuilds."""
 
     class Columns(enum.IntEnum):
-        NUMBER = 0
-        TIME = 1
-        WHO = 2
-        ACTION = 3
-        DETAILS = 4
+        NUMBER, TIME, WHO, ACTION, DETAILS = range(5)
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__(0, len(self.Columns))
+        headers = [self.tr("No."), self.tr("Time"), self.tr("By"), self.tr("Action")]
+        super().__init__([*headers, self.tr("Details")], object_name="auditTable")
         self._desk = desk
-        self.setObjectName("auditTable")
-        headers = {
-            self.Columns.NUMBER: self.tr("No."),
-            self.Columns.TIME: self.tr("Time"),
-            self.Columns.WHO: self.tr("By"),
-            self.Columns.ACTION: self.tr("Action"),
-            self.Columns.DETAILS: self.tr("Details"),
-        }
-        self.setHorizontalHeaderLabels([headers[c] for c in self.Columns])
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.verticalHeader().setVisible(False)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self._names: dict[int, str] = {}
+        self._zone = ZoneInfo("UTC")
 
-    def update(self) -> None:
-        entries = self._desk.recent_audit(limit=AUDIT_LIMIT)
-        names = {s.id: s.name for s in self._desk.staff_list(include_inactive=True)}
-        zone = ZoneInfo(self._desk.shop_profile().timezone)
-        self.setRowCount(0)
-        self.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            local = entry.at.replace(tzinfo=dt.UTC).astimezone(zone)
-            who = "" if entry.staff_id is None else names.get(entry.staff_id, f"#{entry.staff_id}")
-            values = {
-                self.Columns.NUMBER: str(entry.id),
-                self.Columns.TIME: local.strftime("%Y-%m-%d %H:%M:%S"),
-                self.Columns.WHO: who,
-                self.Columns.ACTION: action_text(entry.action),
-                self.Columns.DETAILS: details_text(entry.details),
-            }
-            for column, text in values.items():
-                self.setItem(row, column, QTableWidgetItem(text))
+    def fetch(self) -> Sequence[AuditEntry]:
+        self._names = {s.id: s.name for s in self._desk.staff_list(include_inactive=True)}
+        self._zone = ZoneInfo(self._desk.shop_profile().timezone)
+        return self._desk.recent_audit(limit=AUDIT_LIMIT)
+
+    def cells(self, record: AuditEntry) -> list[QTableWidgetItem]:
+        local = record.at.replace(tzinfo=dt.UTC).astimezone(self._zone)
+        staff_id = record.staff_id
+        who = "" if staff_id is None else self._names.get(staff_id, f"#{staff_id}")
+        return [
+            cell(str(record.id)),
+            cell(local.strftime("%Y-%m-%d %H:%M:%S")),
+            cell(who),
+            cell(action_text(record.action)),
+            cell(details_text(record.details)),
+        ]
 
 
 class AuditSection(QWidget):

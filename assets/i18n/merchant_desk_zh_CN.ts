@@ -6,78 +6,78 @@
         <message>
             <location filename="../../desktop/views/adjust_points_dialog.py" line="49" />
             <source>Adjust points</source>
-            <translation type="unfinished" />
+            <translation>调整积分</translation>
         </message>
         <message>
             <location filename="../../desktop/views/adjust_points_dialog.py" line="52" />
             <source>%1 has %2 points. Enter a positive number to add points or a negative number to deduct them.</source>
-            <translation type="unfinished" />
+            <translation>%1 现有 %2 积分。输入正数增加积分，输入负数扣减积分。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/adjust_points_dialog.py" line="65" />
             <source>e.g. points missed on a sale</source>
-            <translation type="unfinished" />
+            <translation>例如：消费时漏记的积分</translation>
         </message>
         <message>
             <location filename="../../desktop/views/adjust_points_dialog.py" line="76" />
             <source>Points</source>
-            <translation type="unfinished" />
+            <translation>积分</translation>
         </message>
         <message>
             <location filename="../../desktop/views/adjust_points_dialog.py" line="77" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
     </context>
     <context>
         <name>AuditSection</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="130" />
+            <location filename="../../desktop/views/settings_audit.py" line="111" />
             <source>Verify log</source>
-            <translation type="unfinished" />
+            <translation>校验日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="138" />
+            <location filename="../../desktop/views/settings_audit.py" line="119" />
             <source>Sensitive actions are recorded here. Each record is chained to the one before, so a changed or deleted record shows up when the log is verified.</source>
-            <translation type="unfinished" />
+            <translation>重要操作都记录在这里。每条记录都与上一条环环相扣，记录一旦被改动或删除，校验日志时就能发现。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="162" />
+            <location filename="../../desktop/views/settings_audit.py" line="143" />
             <source>The log is intact: %1 records checked.</source>
-            <translation type="unfinished" />
+            <translation>日志完好：已校验 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="168" />
+            <location filename="../../desktop/views/settings_audit.py" line="149" />
             <source>The log has been altered: record No. %1 does not match the chain.</source>
-            <translation type="unfinished" />
+            <translation>日志已被改动：编号 %1 的记录与前面的记录对不上。</translation>
         </message>
     </context>
     <context>
         <name>AuditTable</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="87" />
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
             <source>No.</source>
-            <translation type="unfinished" />
+            <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="88" />
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="89" />
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="90" />
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="91" />
+            <location filename="../../desktop/views/settings_audit.py" line="81" />
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>详情</translation>
         </message>
     </context>
     <context>
@@ -286,22 +286,22 @@
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="122" />
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>语言</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="129" />
             <source>Save language</source>
-            <translation type="unfinished" />
+            <translation>保存语言</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="132" />
             <source>The new language is used the next time Merchant Desk starts.</source>
-            <translation type="unfinished" />
+            <translation>新语言在下次启动商盟柜台时生效。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="162" />
             <source>Saved. Restart Merchant Desk to switch to %1.</source>
-            <translation type="unfinished" />
+            <translation>已保存。重新启动商盟柜台后切换为 %1。</translation>
         </message>
     </context>
     <context>
@@ -407,172 +407,172 @@
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="61" />
             <source>Search for a member or scan a member card.</source>
-            <translation type="unfinished" />
+            <translation>请搜索会员，或扫会员码。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="76" />
             <source>Marketing messages</source>
-            <translation type="unfinished" />
+            <translation>接收营销信息</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="78" />
             <source>Share with alliance shops</source>
-            <translation type="unfinished" />
+            <translation>与商盟店铺共享</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="90" />
             <source>Edit…</source>
-            <translation type="unfinished" />
+            <translation>编辑…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="92" />
             <source>Print card</source>
-            <translation type="unfinished" />
+            <translation>打印会员卡</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="95" />
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>打印…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="96" />
             <source>Print preview…</source>
-            <translation type="unfinished" />
+            <translation>打印预览…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="98" />
             <source>Save card as PDF/PNG…</source>
-            <translation type="unfinished" />
+            <translation>另存为 PDF/PNG…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="100" />
             <source>Re-issue card…</source>
-            <translation type="unfinished" />
+            <translation>补发新卡…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="102" />
             <source>Adjust points…</source>
-            <translation type="unfinished" />
+            <translation>调整积分…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="112" />
             <source>Points history</source>
-            <translation type="unfinished" />
+            <translation>积分明细</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="113" />
             <source>Visits and sales</source>
-            <translation type="unfinished" />
+            <translation>消费记录</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="125" />
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>手机号</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="126" />
             <source>Birthday</source>
-            <translation type="unfinished" />
+            <translation>生日</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="127" />
             <source>Member since</source>
-            <translation type="unfinished" />
+            <translation>入会日期</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="128" />
             <source>Card</source>
-            <translation type="unfinished" />
+            <translation>会员卡</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="129" />
             <source>Consents (can be given or withdrawn at any time)</source>
-            <translation type="unfinished" />
+            <translation>授权（可随时同意或撤回）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="131" />
             <source>Membership: agreed at enrolment</source>
-            <translation type="unfinished" />
+            <translation>会员条款：入会时已同意</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="191" />
             <source>%1 · %2 points</source>
-            <translation type="unfinished" />
+            <translation>%1 · %2 积分</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="199" />
             <source>serial %1, valid until %2</source>
-            <translation type="unfinished" />
+            <translation>序号 %1，有效期至 %2</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="245" />
             <source>Marketing consent given.</source>
-            <translation type="unfinished" />
+            <translation>已同意接收营销信息。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="247" />
             <source>Marketing consent withdrawn.</source>
-            <translation type="unfinished" />
+            <translation>已撤回营销信息授权。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="251" />
             <source>Alliance sharing consent given.</source>
-            <translation type="unfinished" />
+            <translation>已同意与商盟店铺共享。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="253" />
             <source>Alliance sharing consent withdrawn.</source>
-            <translation type="unfinished" />
+            <translation>已撤回商盟共享授权。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="263" />
             <source>Member saved.</source>
-            <translation type="unfinished" />
+            <translation>会员信息已保存。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="288" />
             <source>PDF document (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF 文档 (*.pdf)</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="288" />
             <source>PNG image, 300 dpi (*.png)</source>
-            <translation type="unfinished" />
+            <translation>PNG 图片，300 dpi (*.png)</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="291" />
             <source>Save member card</source>
-            <translation type="unfinished" />
+            <translation>保存会员卡</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="304" />
             <source>Card saved to %1</source>
-            <translation type="unfinished" />
+            <translation>会员卡已保存到 %1</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="311" />
             <source>Re-issue card</source>
-            <translation type="unfinished" />
+            <translation>补发新卡</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="312" />
             <source>Issue a new card for %1? The old card stops working at once.</source>
-            <translation type="unfinished" />
+            <translation>要为 %1 补发新卡吗？旧卡将立即失效。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="328" />
             <source>New card %1 issued; the old card no longer works. Print the new card for the member.</source>
-            <translation type="unfinished" />
+            <translation>已补发新卡（序号 %1），旧卡已失效。请为会员打印新卡。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="336" />
             <source>Adjusting points needs the owner's PIN.</source>
-            <translation type="unfinished" />
+            <translation>调整积分需要店主密码。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_details_pane.py" line="350" />
             <source>Points adjusted. New balance: %1</source>
-            <translation type="unfinished" />
+            <translation>积分已调整。新余额：%1</translation>
         </message>
     </context>
     <context>
@@ -580,115 +580,115 @@
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="88" />
             <source>Edit member</source>
-            <translation type="unfinished" />
+            <translation>编辑会员</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="88" />
             <source>Enrol member</source>
-            <translation type="unfinished" />
+            <translation>新会员入会</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="100" />
             <source>11-digit mobile number</source>
-            <translation type="unfinished" />
+            <translation>11 位手机号</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="103" />
             <source>Known</source>
-            <translation type="unfinished" />
+            <translation>填写</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="114" />
             <source>Agrees to the membership terms (required)</source>
-            <translation type="unfinished" />
+            <translation>同意会员条款（必选）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="116" />
             <source>Marketing messages</source>
-            <translation type="unfinished" />
+            <translation>接收营销信息</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="118" />
             <source>Share with alliance shops</source>
-            <translation type="unfinished" />
+            <translation>与商盟店铺共享</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="131" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>保存</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="131" />
             <source>Enrol</source>
-            <translation type="unfinished" />
+            <translation>确认入会</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="142" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="144" />
             <source>Mobile phone</source>
-            <translation type="unfinished" />
+            <translation>手机号</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="149" />
             <source>Birthday (optional)</source>
-            <translation type="unfinished" />
+            <translation>生日（可不填）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="156" />
             <source>Keeps name, phone and purchases to collect and spend points here.</source>
-            <translation type="unfinished" />
+            <translation>本店保存姓名、手机号和消费记录，用于积分和抵扣。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="165" />
             <source>May receive offers and birthday greetings; can be withdrawn at any time.</source>
-            <translation type="unfinished" />
+            <translation>可收到优惠信息和生日祝福，可随时撤回。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="171" />
             <source>Other shops of the alliance may recognise the member and share points.</source>
-            <translation type="unfinished" />
+            <translation>商盟内其他店铺可识别该会员，并与本店共享积分。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_dialog.py" line="177" />
             <source>Consents</source>
-            <translation type="unfinished" />
+            <translation>授权</translation>
         </message>
     </context>
     <context>
         <name>MemberHistory</name>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="24" />
-            <source>Earned</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/views/member_history.py" line="25" />
-            <source>Redeemed</source>
-            <translation type="unfinished" />
+            <source>Earned</source>
+            <translation>获得</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_history.py" line="26" />
-            <source>Expired</source>
-            <translation type="unfinished" />
+            <source>Redeemed</source>
+            <translation>抵扣</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_history.py" line="27" />
-            <source>Reversed</source>
-            <translation type="unfinished" />
+            <source>Expired</source>
+            <translation>过期</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_history.py" line="28" />
-            <source>Adjusted</source>
-            <translation type="unfinished" />
+            <source>Reversed</source>
+            <translation>冲回</translation>
         </message>
         <message>
             <location filename="../../desktop/views/member_history.py" line="29" />
+            <source>Adjusted</source>
+            <translation>调整</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_history.py" line="30" />
             <source>Check-in</source>
-            <translation type="unfinished" />
+            <translation>签到</translation>
         </message>
     </context>
     <context>
@@ -696,22 +696,22 @@
         <message>
             <location filename="../../desktop/views/members_view.py" line="59" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="60" />
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>手机号</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="61" />
             <source>Tier</source>
-            <translation type="unfinished" />
+            <translation>等级</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="62" />
             <source>Points</source>
-            <translation type="unfinished" />
+            <translation>积分</translation>
         </message>
     </context>
     <context>
@@ -719,47 +719,47 @@
         <message>
             <location filename="../../desktop/views/members_view.py" line="119" />
             <source>Search by full phone, last 4 digits, name, or pinyin initials: zs finds 张三</source>
-            <translation type="unfinished" />
+            <translation>可按完整手机号、手机尾号 4 位、姓名或拼音首字母搜索：输入 zs 可找到张三</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="121" />
             <source>Phone, last 4 digits, name or initials (zs)</source>
-            <translation type="unfinished" />
+            <translation>手机号、尾号 4 位、姓名或拼音首字母 (zs)</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="124" />
             <source>Enrol member (Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>新会员入会 (Ctrl+N)</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="127" />
             <source>◀ Previous</source>
-            <translation type="unfinished" />
+            <translation>◀ 上一页</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="129" />
             <source>Next ▶</source>
-            <translation type="unfinished" />
+            <translation>下一页 ▶</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="214" />
             <source>%1–%2</source>
-            <translation type="unfinished" />
+            <translation>第 %1–%2 条</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="223" />
             <source>No member matches “%1”.</source>
-            <translation type="unfinished" />
+            <translation>没有符合“%1”的会员。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="225" />
             <source>No members yet. Enrol the first one with Ctrl+N.</source>
-            <translation type="unfinished" />
+            <translation>还没有会员。按 Ctrl+N 为第一位会员办理入会。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/members_view.py" line="266" />
             <source>Member enrolled. Print the card or show the code to the member.</source>
-            <translation type="unfinished" />
+            <translation>入会成功。请打印会员卡，或向会员出示会员码。</translation>
         </message>
     </context>
     <context>
@@ -778,29 +778,29 @@
     <context>
         <name>PointsHistoryTable</name>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="56" />
+            <location filename="../../desktop/views/member_history.py" line="43" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="57" />
+            <location filename="../../desktop/views/member_history.py" line="44" />
             <source>Entry</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="58" />
+            <location filename="../../desktop/views/member_history.py" line="45" />
             <source>Points</source>
-            <translation type="unfinished" />
+            <translation>积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="59" />
+            <location filename="../../desktop/views/member_history.py" line="46" />
             <source>Expires</source>
-            <translation type="unfinished" />
+            <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="60" />
+            <location filename="../../desktop/views/member_history.py" line="47" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
     </context>
     <context>
@@ -808,122 +808,122 @@
         <message>
             <location filename="../../desktop/views/settings_points.py" line="61" />
             <source>Spend for 1 point (¥)</source>
-            <translation type="unfinished" />
+            <translation>每积 1 分需消费（元）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="62" />
             <source>Silver from (¥ spent in 12 months)</source>
-            <translation type="unfinished" />
+            <translation>银卡门槛（近 12 个月消费，元）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="63" />
             <source>Silver members earn (%)</source>
-            <translation type="unfinished" />
+            <translation>银卡积分比例（%）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="64" />
             <source>Gold from (¥ spent in 12 months)</source>
-            <translation type="unfinished" />
+            <translation>金卡门槛（近 12 个月消费，元）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="65" />
             <source>Gold members earn (%)</source>
-            <translation type="unfinished" />
+            <translation>金卡积分比例（%）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="66" />
             <source>Points expire after (months)</source>
-            <translation type="unfinished" />
+            <translation>积分有效期（月）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="67" />
             <source>Value of 1 point (fen)</source>
-            <translation type="unfinished" />
+            <translation>1 积分可抵金额（分钱）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="68" />
             <source>Owner PIN above (points in one sale)</source>
-            <translation type="unfinished" />
+            <translation>单笔积分超过此数需店主密码</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="69" />
             <source>Points for a check-in</source>
-            <translation type="unfinished" />
+            <translation>签到送积分</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="92" />
             <source>Save points rule</source>
-            <translation type="unfinished" />
+            <translation>保存积分规则</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="99" />
             <source>Points rule</source>
-            <translation type="unfinished" />
+            <translation>积分规则</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="120" />
             <source>A change applies to sales from now on; points already earned keep the rule they were earned under.</source>
-            <translation type="unfinished" />
+            <translation>修改只对今后的消费生效；已获得的积分仍按获得时的规则计算。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="152" />
             <source>%1: enter an amount in yuan, such as 1 or 0.50.</source>
-            <translation type="unfinished" />
+            <translation>%1：请输入以元为单位的金额，例如 1 或 0.50。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="166" />
             <source>Enter amounts in yuan, such as 1 or 0.50.</source>
-            <translation type="unfinished" />
+            <translation>请输入以元为单位的金额，例如 1 或 0.50。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="171" />
             <source>Customers earn 1 point per %1 spent.</source>
-            <translation type="unfinished" />
+            <translation>顾客每消费 %1 得 1 积分。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="175" />
             <source>Silver members (%1 or more in the last 12 months) earn %2%, gold members (%3 or more) earn %4%.</source>
-            <translation type="unfinished" />
+            <translation>银卡会员（近 12 个月消费满 %1）按 %2% 积分，金卡会员（满 %3）按 %4% 积分。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="182" />
             <source>Points expire %1 months after they are earned.</source>
-            <translation type="unfinished" />
+            <translation>积分在获得 %1 个月后过期。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="185" />
             <source>100 points are worth %1 off.</source>
-            <translation type="unfinished" />
+            <translation>100 积分可抵 %1。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="186" />
             <source>Earning more than %1 points in one sale needs the owner's PIN.</source>
-            <translation type="unfinished" />
+            <translation>单笔获得超过 %1 积分需要店主密码。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="190" />
             <source>A check-in earns %1 points.</source>
-            <translation type="unfinished" />
+            <translation>每次签到得 %1 积分。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="192" />
             <source>Check-ins earn no points.</source>
-            <translation type="unfinished" />
+            <translation>签到不送积分。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="210" />
             <source>Nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>没有改动。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="220" />
             <source>Saved: rule version %1 is in force from now on.</source>
-            <translation type="unfinished" />
+            <translation>已保存：第 %1 版规则即刻生效。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="233" />
             <source>%1 must be between %2 and %3.</source>
-            <translation type="unfinished" />
+            <translation>%1 须在 %2 到 %3 之间。</translation>
         </message>
     </context>
     <context>
@@ -1065,82 +1065,82 @@
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="78" />
             <source>Scanner test</source>
-            <translation type="unfinished" />
+            <translation>扫码枪测试</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="80" />
             <source>Scan any member card or coupon into this box.</source>
-            <translation type="unfinished" />
+            <translation>在下面的框里扫任意一个会员码或优惠券。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="84" />
             <source>Scan here</source>
-            <translation type="unfinished" />
+            <translation>在这里扫码</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="85" />
             <source>No scan yet.</source>
-            <translation type="unfinished" />
+            <translation>还没有扫码。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="88" />
             <source>Speed of the last scan: not measured yet.</source>
-            <translation type="unfinished" />
+            <translation>上次扫码速度：尚未测量。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="149" />
             <source>Speed of the last scan: everything arrived at once (pasted, or sent by an input method).</source>
-            <translation type="unfinished" />
+            <translation>上次扫码速度：所有字符同时到达（是粘贴的，或由输入法发送）。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="153" />
             <source>Speed of the last scan: {speed} characters per second.</source>
-            <translation type="unfinished" />
+            <translation>上次扫码速度：每秒 {speed} 个字符。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="159" />
             <source>member card</source>
-            <translation type="unfinished" />
+            <translation>会员码</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="159" />
             <source>coupon</source>
-            <translation type="unfinished" />
+            <translation>优惠券</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="165" />
             <source>Valid code: {kind}. The scanner is set up correctly.</source>
-            <translation type="unfinished" />
+            <translation>有效的码：{kind}。扫码枪设置正确。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="170" />
             <source>The code was read, but it is not one of ours, or it was misread. Scan it again.</source>
-            <translation type="unfinished" />
+            <translation>码已读到，但不是本店的码，或者没扫对。请重扫。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="173" />
             <source>Caps Lock appears to be on: the scanner sent shifted characters such as !@#$ instead of digits. Turn Caps Lock off, or switch the scanner's Caps Lock setting, and scan again.</source>
-            <translation type="unfinished" />
+            <translation>大写锁定 (Caps Lock) 好像开着：扫码枪发来的是 !@#$ 等符号，而不是数字。请关掉大写锁定，或修改扫码枪的大写锁定设置，然后重扫。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="178" />
             <source>The keyboard layout appears to be French (AZERTY): the digits arrived as other characters. Switch the keyboard layout to English (US), or set the scanner's keyboard language to match, and scan again.</source>
-            <translation type="unfinished" />
+            <translation>键盘布局好像是法语 (AZERTY)：数字变成了其他字符。请把键盘布局切换为英语（美国），或把扫码枪的键盘语言设成一致，然后重扫。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="183" />
             <source>The keyboard layout appears to be an unusual one: the digits arrived as other characters. Switch the keyboard layout to English (US), or set the scanner's keyboard language to match, and scan again.</source>
-            <translation type="unfinished" />
+            <translation>键盘布局好像不常见：数字变成了其他字符。请把键盘布局切换为英语（美国），或把扫码枪的键盘语言设成一致，然后重扫。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="188" />
             <source>Full-width characters arrived from a Chinese input method. Switch the input method to half-width or to English, and scan again.</source>
-            <translation type="unfinished" />
+            <translation>收到了中文输入法的全角字符。请把输入法切换到半角或英文，然后重扫。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/scanner_test.py" line="192" />
             <source>The characters arrived slowly, so this was not a scanner burst. Check that the scanner is set to USB keyboard emulation without a delay between characters.</source>
-            <translation type="unfinished" />
+            <translation>字符到得太慢，不像是扫码枪输入的。请检查扫码枪是否设为 USB 键盘模式，并且字符之间没有延时。</translation>
         </message>
     </context>
     <context>
@@ -1148,62 +1148,62 @@
         <message>
             <location filename="../../desktop/views/settings_view.py" line="54" />
             <source>Unlock with owner PIN</source>
-            <translation type="unfinished" />
+            <translation>输入店主密码解锁</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="71" />
             <source>Shop and language</source>
-            <translation type="unfinished" />
+            <translation>店铺与语言</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="72" />
             <source>Points rule</source>
-            <translation type="unfinished" />
+            <translation>积分规则</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="73" />
             <source>Staff</source>
-            <translation type="unfinished" />
+            <translation>店员</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="74" />
             <source>Audit log</source>
-            <translation type="unfinished" />
+            <translation>操作日志</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="75" />
             <source>Scanner test</source>
-            <translation type="unfinished" />
+            <translation>扫码枪测试</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="77" />
             <source>Lock</source>
-            <translation type="unfinished" />
+            <translation>锁定</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="93" />
             <source>Settings are locked</source>
-            <translation type="unfinished" />
+            <translation>设置已锁定</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="98" />
             <source>Only the owner can change the shop, the points rule and staff accounts. They lock again when you leave this tab.</source>
-            <translation type="unfinished" />
+            <translation>只有店主可以修改店铺信息、积分规则和店员账号。离开本页后会重新锁定。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="134" />
             <source>Enter the owner's PIN to open the settings.</source>
-            <translation type="unfinished" />
+            <translation>请输入店主密码打开设置。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="136" />
             <source>Still locked.</source>
-            <translation type="unfinished" />
+            <translation>仍处于锁定状态。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="149" />
             <source>Unlocked by %1. Settings lock again when you leave this tab.</source>
-            <translation type="unfinished" />
+            <translation>已由 %1 解锁。离开本页后设置会重新锁定。</translation>
         </message>
     </context>
     <context>
@@ -1211,37 +1211,37 @@
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="58" />
             <source>Save shop profile</source>
-            <translation type="unfinished" />
+            <translation>保存店铺信息</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="65" />
             <source>Shop profile</source>
-            <translation type="unfinished" />
+            <translation>店铺信息</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="67" />
             <source>Shop name</source>
-            <translation type="unfinished" />
+            <translation>店名</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="68" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>地址</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="69" />
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>电话</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="70" />
             <source>The shop name is printed on member cards and coupons.</source>
-            <translation type="unfinished" />
+            <translation>店名会印在会员卡和优惠券上。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="108" />
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>已保存。</translation>
         </message>
     </context>
     <context>
@@ -1249,47 +1249,47 @@
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="58" />
             <source>Add staff</source>
-            <translation type="unfinished" />
+            <translation>添加店员</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="60" />
             <source>Change PIN of %1</source>
-            <translation type="unfinished" />
+            <translation>修改 %1 的密码</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="68" />
             <source>Staff</source>
-            <translation type="unfinished" />
+            <translation>店员</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="69" />
             <source>Owner</source>
-            <translation type="unfinished" />
+            <translation>店主</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="83" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="84" />
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>角色</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="85" />
             <source>PIN (4 to 8 digits)</source>
-            <translation type="unfinished" />
+            <translation>密码（4–8 位数字）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="86" />
             <source>PIN again</source>
-            <translation type="unfinished" />
+            <translation>再输一次密码</translation>
         </message>
         <message>
             <location filename="../../desktop/views/staff_dialog.py" line="95" />
             <source>The two PINs do not match. Type them again.</source>
-            <translation type="unfinished" />
+            <translation>两次输入的密码不一样，请重新输入。</translation>
         </message>
     </context>
     <context>
@@ -1297,47 +1297,47 @@
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="74" />
             <source>Add staff…</source>
-            <translation type="unfinished" />
+            <translation>添加店员…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="76" />
             <source>Change PIN…</source>
-            <translation type="unfinished" />
+            <translation>修改密码…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="78" />
             <source>Deactivate…</source>
-            <translation type="unfinished" />
+            <translation>停用…</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="93" />
             <source>Each person signs in with their own PIN, so the log shows who did what. A deactivated account can no longer sign in.</source>
-            <translation type="unfinished" />
+            <translation>每人用自己的密码登录，日志就能看出是谁做的操作。停用的账号不能再登录。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="127" />
             <source>%1 can now sign in with their PIN.</source>
-            <translation type="unfinished" />
+            <translation>%1 现在可以用自己的密码登录了。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="138" />
             <source>The PIN of %1 was changed.</source>
-            <translation type="unfinished" />
+            <translation>%1 的密码已修改。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="146" />
             <source>Deactivate staff</source>
-            <translation type="unfinished" />
+            <translation>停用店员</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="147" />
             <source>Deactivate %1? They will no longer be able to sign in.</source>
-            <translation type="unfinished" />
+            <translation>要停用 %1 吗？停用后将不能再登录。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="161" />
             <source>%1 was deactivated.</source>
-            <translation type="unfinished" />
+            <translation>%1 已停用。</translation>
         </message>
     </context>
     <context>
@@ -1345,22 +1345,22 @@
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="42" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="42" />
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>角色</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="57" />
             <source>Owner</source>
-            <translation type="unfinished" />
+            <translation>店主</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_staff.py" line="57" />
             <source>Staff</source>
-            <translation type="unfinished" />
+            <translation>店员</translation>
         </message>
     </context>
     <context>
@@ -1442,34 +1442,34 @@
     <context>
         <name>VisitsTable</name>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="104" />
+            <location filename="../../desktop/views/member_history.py" line="77" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="105" />
+            <location filename="../../desktop/views/member_history.py" line="78" />
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="106" />
+            <location filename="../../desktop/views/member_history.py" line="79" />
             <source>Points discount</source>
-            <translation type="unfinished" />
+            <translation>积分抵扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="107" />
+            <location filename="../../desktop/views/member_history.py" line="80" />
             <source>Paid</source>
-            <translation type="unfinished" />
+            <translation>实付</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="108" />
+            <location filename="../../desktop/views/member_history.py" line="81" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="130" />
+            <location filename="../../desktop/views/member_history.py" line="98" />
             <source>Refunded</source>
-            <translation type="unfinished" />
+            <translation>已退款</translation>
         </message>
     </context>
     <context>
@@ -1477,47 +1477,47 @@
         <message>
             <location filename="../../desktop/views/card_print.py" line="156" />
             <source>%1 member</source>
-            <translation type="unfinished" />
+            <translation>%1</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="164" />
             <source>Card serial: %1</source>
-            <translation type="unfinished" />
+            <translation>卡序号：%1</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="171" />
             <source>Valid until: %1</source>
-            <translation type="unfinished" />
+            <translation>有效期至：%1</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="178" />
             <source>Show this code at the counter</source>
-            <translation type="unfinished" />
+            <translation>结账时请出示此码</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="202" />
             <source>The printer could not be started.</source>
-            <translation type="unfinished" />
+            <translation>无法启动打印机。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="213" />
             <source>Member card</source>
-            <translation type="unfinished" />
+            <translation>会员卡</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="243" />
             <source>The image could not be saved to %1.</source>
-            <translation type="unfinished" />
+            <translation>图片无法保存到 %1。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="258" />
             <source>Print member card</source>
-            <translation type="unfinished" />
+            <translation>打印会员卡</translation>
         </message>
         <message>
             <location filename="../../desktop/views/card_print.py" line="269" />
             <source>Member card preview</source>
-            <translation type="unfinished" />
+            <translation>会员卡预览</translation>
         </message>
     </context>
     <context>
@@ -1685,22 +1685,22 @@
         <message>
             <location filename="../../desktop/views/messages.py" line="67" />
             <source>Choose a role: owner or staff.</source>
-            <translation type="unfinished" />
+            <translation>请选择角色：店主或店员。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/messages.py" line="68" />
             <source>Unknown kind of consent.</source>
-            <translation type="unfinished" />
+            <translation>未知的授权类型。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/messages.py" line="69" />
             <source>That setting does not exist in this version.</source>
-            <translation type="unfinished" />
+            <translation>此版本没有这项设置。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/messages.py" line="70" />
             <source>No such points entry.</source>
-            <translation type="unfinished" />
+            <translation>找不到这条积分记录。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/messages.py" line="75" />
@@ -1756,64 +1756,64 @@
     <context>
         <name>AuditLog</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="37" />
-            <source>Shop set up</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/views/settings_audit.py" line="38" />
-            <source>Shop profile changed</source>
-            <translation type="unfinished" />
+            <source>Shop set up</source>
+            <translation>创建店铺</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="39" />
-            <source>Points rule changed</source>
-            <translation type="unfinished" />
+            <source>Shop profile changed</source>
+            <translation>修改店铺信息</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="40" />
-            <source>Staff added</source>
-            <translation type="unfinished" />
+            <source>Points rule changed</source>
+            <translation>修改积分规则</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="41" />
-            <source>PIN changed</source>
-            <translation type="unfinished" />
+            <source>Staff added</source>
+            <translation>添加店员</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="42" />
-            <source>Staff deactivated</source>
-            <translation type="unfinished" />
+            <source>PIN changed</source>
+            <translation>修改密码</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="43" />
-            <source>Member phone changed</source>
-            <translation type="unfinished" />
+            <source>Staff deactivated</source>
+            <translation>停用店员</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="44" />
-            <source>Card re-issued</source>
-            <translation type="unfinished" />
+            <source>Member phone changed</source>
+            <translation>修改会员手机号</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="45" />
-            <source>Points adjusted</source>
-            <translation type="unfinished" />
+            <source>Card re-issued</source>
+            <translation>补发会员卡</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="46" />
-            <source>Large earn approved</source>
-            <translation type="unfinished" />
+            <source>Points adjusted</source>
+            <translation>调整积分</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="47" />
-            <source>Sale refunded</source>
-            <translation type="unfinished" />
+            <source>Large earn approved</source>
+            <translation>批准大额积分</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="48" />
+            <source>Sale refunded</source>
+            <translation>消费退款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="49" />
             <source>Setting changed</source>
-            <translation type="unfinished" />
+            <translation>修改设置</translation>
         </message>
     </context>
 </TS>

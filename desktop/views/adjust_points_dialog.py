@@ -53,7 +53,7 @@ class AdjustPointsDialog(QDialog):
                 "negative number to deduct them."
             )
             .replace("%1", member_name)
-            .replace("%2", str(balance))
+            .replace("%2", f"{balance:,}")
         )
         intro.setWordWrap(True)
         self.points_spin = QSpinBox()

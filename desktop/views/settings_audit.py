@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.formatting import yuan
 from desktop.views.record_table import RecordTable, cell
 
 if TYPE_CHECKING:
@@ -51,23 +52,61 @@ def action_text(action: str) -> str:
     return names.get(action, action)
 
 
-def _value_text(value: object) -> str:
+def key_text(key: str) -> str:
+    """An audit detail's key in words (unknown keys are shown as they are)."""
+    names = {
+        "member": _t("Member"),
+        "sale": _t("Sale"),
+        "staff": _t("Staff"),
+        "shop": _t("Shop"),
+        "name": _t("Name"),
+        "address": _t("Address"),
+        "role": _t("Role"),
+        "points": _t("Points"),
+        "points_taken_back": _t("Points taken back"),
+        "points_returned": _t("Points returned"),
+        "amount_fen": _t("Amount"),
+        "reason": _t("Reason"),
+        "serial": _t("Card serial"),
+        "version": _t("Rule version"),
+        "changes": _t("Changes"),
+        "key": _t("Setting"),
+        "old": _t("Before"),
+        "new": _t("After"),
+        "campaign": _t("Campaign"),
+        "coupon": _t("Coupon"),
+        "batch": _t("Batch"),
+        "count": _t("Count"),
+        "state": _t("State"),
+    }
+    return names.get(key, key)
+
+
+def _value_text(key: str, value: object) -> str:
+    if value is None or value == "":
+        return "—"
     if isinstance(value, dict):
-        return ", ".join(f"{k}={_value_text(v)}" for k, v in value.items())
+        return ", ".join(f"{key_text(k)} {_value_text(k, v)}" for k, v in value.items())
     if isinstance(value, list):
-        return ", ".join(_value_text(v) for v in value)
+        return ", ".join(_value_text(key, v) for v in value)
+    if isinstance(value, bool):
+        return _t("yes") if value else _t("no")
+    if key.endswith("_fen") and isinstance(value, int):
+        return yuan(value)
+    if key == "role":
+        return {"owner": _t("owner"), "staff": _t("staff")}.get(str(value), str(value))
     return str(value)
 
 
 def details_text(details: str) -> str:
-    """``{"member": 5, "changes": {"a": 1}}`` → ``member: 5 · changes: a=1`` (raw if not JSON)."""
+    """``{"member": 5, "amount_fen": 990}`` → ``Member: 5 · Amount: ¥9.90`` (raw if not JSON)."""
     try:
         data = json.loads(details)
     except ValueError:
         return details
     if not isinstance(data, dict):
         return details
-    return " · ".join(f"{key}: {_value_text(value)}" for key, value in data.items())
+    return " · ".join(f"{key_text(k)}: {_value_text(k, v)}" for k, v in data.items())
 
 
 class AuditTable(RecordTable):

@@ -192,7 +192,9 @@ class PointsRuleSection(QWidget):
                 else self.tr("Check-ins earn no points.")
             ),
         ]
-        self.explanation.setText(" ".join(text))
+        self.explanation.setText(
+            "\n".join(text)
+        )  # one sentence a line reads well in both languages
 
     def _error(self, text: str) -> None:
         self.status.setStyleSheet(ERROR_STYLE)

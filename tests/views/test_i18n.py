@@ -1,4 +1,5 @@
-"""Translations: placeholders survive, and the Chinese catalogue loads at run time."""
+"""Translations: every string is translated, placeholders survive, and the Chinese catalogue
+loads at run time."""
 
 from __future__ import annotations
 
@@ -17,6 +18,26 @@ from desktop.views.textfill import fill
 
 TS = translations_dir() / "merchant_desk_zh_CN.ts"
 PLACEHOLDER = re.compile(r"%\d+")
+FORMAT_FIELD = re.compile(r"\{\w*\}")  # str.format() fields, filled after translation
+
+
+def untranslated_messages(ts_text: str) -> list[tuple[str, str]]:
+    """(context, source) of every live message without a finished, non-empty translation."""
+    root = ET.fromstring(ts_text)
+    missing = []
+    for context in root.findall("context"):
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            kind = "" if translation is None else translation.get("type", "")
+            if kind in ("vanished", "obsolete"):
+                continue
+            forms = [] if translation is None else translation.findall("numerusform")
+            texts = [f.text or "" for f in forms] or [
+                "" if translation is None else translation.text or ""
+            ]
+            if kind == "unfinished" or not all(text.strip() for text in texts):
+                missing.append((context.findtext("name") or "", message.findtext("source") or ""))
+    return missing
 
 
 def translated_messages() -> list[tuple[str, str, str]]:
@@ -43,6 +64,33 @@ def test_every_translation_keeps_its_placeholders() -> None:
     assert messages, "the Chinese catalogue has no translations"
     for context, source, text in messages:
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text)), (
+            context,
+            source,
+        )
+
+
+def test_every_string_is_translated() -> None:
+    """New source strings need a Chinese translation: run scripts/update_translations.py,
+    translate what it marks unfinished, and run it again to compile."""
+    missing = untranslated_messages(TS.read_text(encoding="utf-8"))
+    assert not missing, f"{len(missing)} untranslated: {missing[:10]}"
+
+
+def test_an_untranslated_string_is_caught() -> None:
+    text = TS.read_text(encoding="utf-8")
+    assert untranslated_messages(text) == []
+    root = ET.fromstring(text)
+    message = root.find("context/message")
+    message.find("translation").set("type", "unfinished")
+    assert len(untranslated_messages(ET.tostring(root, encoding="unicode"))) == 1
+    message.find("translation").attrib.pop("type")
+    message.find("translation").text = " "
+    assert len(untranslated_messages(ET.tostring(root, encoding="unicode"))) == 1
+
+
+def test_every_translation_keeps_its_format_fields() -> None:
+    for context, source, text in translated_messages():
+        assert sorted(FORMAT_FIELD.findall(source)) == sorted(FORMAT_FIELD.findall(text)), (
             context,
             source,
         )

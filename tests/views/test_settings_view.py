@@ -15,6 +15,7 @@ from desktop.models.staff import Actor
 from desktop.views.messages import error_text
 from desktop.views.pin_dialog import PinDialog
 from desktop.views.scanner_test import ScannerTestPanel
+from desktop.views.settings_audit import details_text
 from desktop.views.settings_view import LOCKED, UNLOCKED, SettingsView
 from desktop.views.staff_dialog import StaffPinDialog
 from tests.views.members_support import (
@@ -282,3 +283,11 @@ def test_scanner_test_is_embedded(qtbot, unlocked: SettingsView) -> None:
     assert isinstance(unlocked.scanner_test, ScannerTestPanel)
     show_section(unlocked, unlocked.scanner_test)
     assert unlocked.scanner_test.isVisible()
+
+
+def test_audit_details_are_shown_in_words_not_codes(qapp) -> None:
+    text = details_text(
+        json.dumps({"sale": "s-1", "amount_fen": 9700, "points_taken_back": 97, "old": None})
+    )
+    assert text == "Sale: s-1 · Amount: ¥97.00 · Points taken back: 97 · Before: —"
+    assert details_text("not json") == "not json"

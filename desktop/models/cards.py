@@ -18,6 +18,8 @@ from desktop.models.keys import shop_signing_key, trusted_public_keys
 from desktop.models.qrtoken import (
     MemberCard,
     TokenError,
+    TokenErrorCode,
+    TokenKind,
     encode_member_card,
     parse_frame,
     verify_member_card,
@@ -113,7 +115,8 @@ def scan_to_member_id(
     """Verify a scanned member card and return the member id.
 
     Raises ``DomainError`` with the first failing step: ``misread`` (framing; also for a
-    layout-mangled scan that cannot be recovered, with ``mangling`` set) → ``wrong_kind`` →
+    layout-mangled scan that cannot be recovered, with ``mangling`` set) → ``wrong_kind``
+    (``kind="coupon"`` for a coupon's code, else ``"other"``) →
     ``unknown_key`` → ``bad_signature`` → ``expired`` → ``revoked`` → ``member_not_found``.
     """
     if len(raw) > MAX_SCAN_CHARS:
@@ -131,6 +134,10 @@ def scan_to_member_id(
             is_revoked=lambda mid, serial: is_revoked(session, mid, serial),
         )
     except TokenError as exc:
+        if exc.code is TokenErrorCode.WRONG_KIND:
+            # Say what was scanned instead ("coupon"), so the counter can tell the user.
+            kind = {int(TokenKind.COUPON): "coupon"}.get(parse_frame(scan.digits).kind, "other")
+            raise DomainError("wrong_kind", kind=kind) from exc
         raise DomainError(exc.code.value) from exc
     member = session.get(Member, verified.card.member_id)
     if member is None or member.erased_at is not None:

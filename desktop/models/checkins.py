@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.clock import local_day
+from desktop.models.coupon_rules import on_visit
+from desktop.models.coupons import CouponInfo
 from desktop.models.errors import DomainError
 from desktop.models.events import emit_event
 from desktop.models.points import CHECKIN, add_lot, balance_info
@@ -23,6 +25,7 @@ class CheckInResult:
     rewarded: bool
     points: int
     balance: int
+    new_coupons: list[CouponInfo] = field(default_factory=list)  # stamp cards filled just now
 
 
 def check_in(
@@ -77,6 +80,11 @@ def check_in(
             "points": points,
         },
     )
+    new_coupons = on_visit(session, member_id=member_id, now=now, today=today) if rewarded else []
     return CheckInResult(
-        checkin.id, rewarded, points, balance_info(session, member_id, today=today).balance
+        checkin.id,
+        rewarded,
+        points,
+        balance_info(session, member_id, today=today).balance,
+        new_coupons=new_coupons,
     )

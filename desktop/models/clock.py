@@ -24,6 +24,11 @@ def local_day(at_utc: dt.datetime, tz: str = DEFAULT_TZ) -> dt.date:
     return at_utc.replace(tzinfo=dt.UTC).astimezone(_zone(tz)).date()
 
 
+def local_time(at_utc: dt.datetime, tz: str = DEFAULT_TZ) -> dt.datetime:
+    """The shop's wall-clock time (naive) of a naive-UTC instant."""
+    return at_utc.replace(tzinfo=dt.UTC).astimezone(_zone(tz)).replace(tzinfo=None)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Same day ``months`` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
     index = day.year * 12 + (day.month - 1) + months

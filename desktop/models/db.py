@@ -188,6 +188,8 @@ def _probe(path: Path, *, quick_check: bool) -> None:
                 raise DatabaseOpenError("corrupt", str(path), str(result and result[0]))
     except sqlite3.Error as exc:
         raise DatabaseOpenError(_classify(exc), str(path), str(exc)) from exc
+    except UnicodeDecodeError as exc:  # schema text mangled by damaged pages
+        raise DatabaseOpenError("corrupt", str(path), str(exc)) from exc
     finally:
         conn.close()
 

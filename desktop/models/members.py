@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.exc import IntegrityError
@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from desktop.models.audit import append_audit
 from desktop.models.clock import add_months
+from desktop.models.coupon_rules import StampCard, on_enrol, stamps
+from desktop.models.coupons import usable_count
 from desktop.models.errors import DomainError
 from desktop.models.events import emit_event
 from desktop.models.ids import new_member_id
@@ -55,6 +57,8 @@ class MemberCardView:
     sharing_consent: bool
     card_serial: int
     card_expires_on: dt.date
+    stamps: list[StampCard] = field(default_factory=list)  # running stamp-card campaigns
+    usable_coupons: int = 0  # coupons the member can use today
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,8 @@ def enrol_member(
     birthday: dt.date | None = None,
     enrolled_day: dt.date | None = None,
 ) -> int:
-    """Create a member with a first card; return the new member id.
+    """Create a member with a first card; return the new member id. Welcome campaigns
+    running today give the new member their coupon in the same transaction.
 
     Membership consent is required; marketing and alliance sharing are separate choices that
     default to no. The phone must be a valid Chinese mobile number, unique in this shop.
@@ -190,6 +195,7 @@ def enrol_member(
             "sharing": sharing_consent,
         },
     )
+    on_enrol(session, member_id=member_id, now=now, today=today)
     return member_id
 
 
@@ -331,6 +337,8 @@ def member_card(session: Session, member_id: int, *, today: dt.date) -> MemberCa
         sharing_consent=m.sharing_consent,
         card_serial=m.card_serial,
         card_expires_on=m.card_expires_on,
+        stamps=stamps(session, member_id, today=today),
+        usable_coupons=usable_count(session, member_id, today=today),
     )
 
 

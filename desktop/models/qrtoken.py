@@ -6,7 +6,7 @@ still types the right thing through a Chinese IME, Caps Lock or an odd keyboard 
 Frame (all decimal digits)::
 
     "9"                 lead digit
-    K                   kind digit (1 = member card; 2 is reserved for coupons)
+    K                   kind digit (1 = member card, 2 = coupon)
     "1"                 format version digit
     NNN                 payload length n in bytes, zero padded to 3 digits
     P...P               the payload bytes read as ONE big-endian unsigned integer, written in
@@ -32,9 +32,18 @@ id), card_serial (2 bytes), issued_on and expires_on (2 bytes each, days since 2
 tier (1 byte: 0 normal, 1 silver, 2 gold). The payload is 88 bytes, the frame 220 digits, which
 fits QR version 6 at error correction level M.
 
-Verification runs in a fixed order and names the step that failed (``TokenErrorCode``):
-framing (MISREAD) -> kind (WRONG_KIND) -> key id known (UNKNOWN_KEY) -> signature
-(BAD_SIGNATURE) -> expiry (EXPIRED) -> deny list (REVOKED).
+Coupon body (kind 2, 34 bytes, big-endian): coupon_id (8 bytes, a random 63-bit id),
+campaign_id (4 bytes), coupon kind (1 byte, ``COUPON_KINDS``), value (4 bytes: fen off for
+amount_off and spend_save, percent for percent_off, 0 for a gift), scope (1 byte: 0 shop,
+1 alliance), issuing shop id (4 bytes), valid_from and valid_to (2 bytes each, days since
+2020-01-01, both inclusive), bound member_id (8 bytes, 0 = bearer). The payload is 107 bytes,
+the frame 266 digits, which fits QR version 6 at level M (322 digits).
+
+Verification runs in a fixed order and names the step that failed (``TokenErrorCode``).
+Member cards: framing (MISREAD) -> kind (WRONG_KIND) -> key id known (UNKNOWN_KEY) -> signature
+(BAD_SIGNATURE) -> expiry (EXPIRED) -> deny list (REVOKED). Coupons: framing -> key id known ->
+signature (checked with the domain tag of the kind the token says it is) -> kind; expiry and
+state come from the shop database afterwards, so a stale printed date never decides.
 
 Adding a kind means: a ``TokenKind`` member, a body codec, a ``_KindSpec`` entry in ``_KINDS``
 with its own domain tag, and thin ``encode_...``/``verify_...`` wrappers.
@@ -70,6 +79,11 @@ __all__ = [
     "TokenErrorCode",
     "TokenKind",
     "VerifiedMemberCard",
+    "CouponToken",
+    "VerifiedCoupon",
+    "COUPON_KINDS",
+    "encode_coupon",
+    "verify_coupon",
     "encode_member_card",
     "key_id_for",
     "parse_frame",
@@ -118,6 +132,17 @@ class TokenKind(IntEnum):
     """Token kinds; the value is both the kind digit and the header kind byte."""
 
     MEMBER_CARD = 1
+    COUPON = 2
+
+
+#: Coupon kinds as they are written in the coupon body's kind byte.
+COUPON_KINDS: Mapping[str, int] = {
+    "amount_off": 1,
+    "percent_off": 2,
+    "spend_save": 3,
+    "gift": 4,
+}
+_COUPON_KIND_NAMES = {code: name for name, code in COUPON_KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -136,6 +161,30 @@ class VerifiedMemberCard:
     """A member card whose framing, key, signature, expiry and deny-list checks all passed."""
 
     card: MemberCard
+    key_id: int
+    alliance_id: int
+
+
+@dataclass(frozen=True)
+class CouponToken:
+    """The signed content of a coupon (what is printed; the database holds its state)."""
+
+    coupon_id: int
+    campaign_id: int
+    kind: str  # a key of COUPON_KINDS
+    value: int
+    scope: int  # 0 shop, 1 alliance
+    shop_id: int
+    valid_from: date
+    valid_to: date
+    member_id: int  # 0 = bearer
+
+
+@dataclass(frozen=True)
+class VerifiedCoupon:
+    """A coupon whose framing, key and signature checks passed."""
+
+    coupon: CouponToken
     key_id: int
     alliance_id: int
 
@@ -220,7 +269,69 @@ _MEMBER_CARD = _KindSpec[MemberCard](
     decode_body=_decode_member_body,
 )
 
-_KINDS: Mapping[int, _KindSpec[Any]] = {TokenKind.MEMBER_CARD: _MEMBER_CARD}
+# --- coupon body -------------------------------------------------------------------------------
+
+_COUPON_BODY = struct.Struct(">QIBIBIHHQ")
+
+
+def _validate_coupon(coupon: CouponToken) -> None:
+    """Raise ValueError unless every field fits the coupon body."""
+    _check_range("coupon_id", coupon.coupon_id, 1, 2**63 - 1)
+    _check_range("campaign_id", coupon.campaign_id, 1, _UINT32_MAX)
+    if coupon.kind not in COUPON_KINDS:
+        raise ValueError(f"coupon kind must be one of {sorted(COUPON_KINDS)}, got {coupon.kind}")
+    _check_range("value", coupon.value, 0, _UINT32_MAX)
+    _check_range("scope", coupon.scope, 0, 1)
+    _check_range("shop_id", coupon.shop_id, 0, _UINT32_MAX)
+    _check_range("valid_from (days since 2020-01-01)", _day_number(coupon.valid_from), 0, _MAX_DAY)
+    _check_range("valid_to (days since 2020-01-01)", _day_number(coupon.valid_to), 0, _MAX_DAY)
+    if coupon.valid_to < coupon.valid_from:
+        raise ValueError(f"valid_to {coupon.valid_to} is before valid_from {coupon.valid_from}")
+    _check_range("member_id", coupon.member_id, 0, 2**63 - 1)
+
+
+def _encode_coupon_body(coupon: CouponToken) -> bytes:
+    return _COUPON_BODY.pack(
+        coupon.coupon_id,
+        coupon.campaign_id,
+        COUPON_KINDS[coupon.kind],
+        coupon.value,
+        coupon.scope,
+        coupon.shop_id,
+        _day_number(coupon.valid_from),
+        _day_number(coupon.valid_to),
+        coupon.member_id,
+    )
+
+
+def _decode_coupon_body(body: bytes) -> CouponToken:
+    coupon_id, campaign_id, kind, value, scope, shop_id, start, end, member_id = (
+        _COUPON_BODY.unpack(body)
+    )
+    return CouponToken(
+        coupon_id=coupon_id,
+        campaign_id=campaign_id,
+        kind=_COUPON_KIND_NAMES.get(kind, f"unknown:{kind}"),
+        value=value,
+        scope=scope,
+        shop_id=shop_id,
+        valid_from=_EPOCH + timedelta(days=start),
+        valid_to=_EPOCH + timedelta(days=end),
+        member_id=member_id,
+    )
+
+
+_COUPON = _KindSpec[CouponToken](
+    domain_tag=b"merchant-desk/coupon/v1\x00",
+    body_length=_COUPON_BODY.size,
+    encode_body=_encode_coupon_body,
+    decode_body=_decode_coupon_body,
+)
+
+_KINDS: Mapping[int, _KindSpec[Any]] = {
+    TokenKind.MEMBER_CARD: _MEMBER_CARD,
+    TokenKind.COUPON: _COUPON,
+}
 
 
 # --- keys and digits --------------------------------------------------------------------------
@@ -289,6 +400,20 @@ def encode_member_card(
         card,
         private_key=private_key,
         alliance_id=alliance_id,
+    )
+
+
+def encode_coupon(
+    coupon: CouponToken, *, private_key: Ed25519PrivateKey, alliance_id: int = 0
+) -> str:
+    """Sign ``coupon`` and return its digit token (266 digits). The same coupon and key always
+    give the same digits (Ed25519 signatures are deterministic), so a reprint is identical.
+
+    Raises ValueError when a field does not fit the body (see ``_validate_coupon``).
+    """
+    _validate_coupon(coupon)
+    return _encode_token(
+        _COUPON, TokenKind.COUPON, coupon, private_key=private_key, alliance_id=alliance_id
     )
 
 
@@ -403,3 +528,34 @@ def verify_member_card(
             f"member {card.member_id} card serial {card.card_serial} is deny-listed",
         )
     return VerifiedMemberCard(card=card, key_id=token.key_id, alliance_id=token.alliance_id)
+
+
+def _check_signature(token: ParsedToken, public_key: Ed25519PublicKey, tag: bytes) -> None:
+    try:
+        public_key.verify(token.signature, tag + token.header + token.body)
+    except InvalidSignature:
+        raise TokenError(
+            TokenErrorCode.BAD_SIGNATURE, f"signature fails for key {token.key_id:#010x}"
+        ) from None
+
+
+def verify_coupon(digits: str, *, public_keys: Mapping[int, Ed25519PublicKey]) -> VerifiedCoupon:
+    """Verify a scanned coupon token and return its content.
+
+    Check order: MISREAD (framing) -> UNKNOWN_KEY -> BAD_SIGNATURE -> WRONG_KIND. The signature
+    is checked with the domain tag of the kind the token claims, so a genuine member card is
+    reported as the wrong kind (``detail`` starts with ``"kind=<n>"``) while a forged one is a bad
+    signature. Validity dates and state are the database's business, checked by the caller.
+    """
+    token = parse_frame(digits)
+    public_key = public_keys.get(token.key_id)
+    if public_key is None:
+        raise TokenError(TokenErrorCode.UNKNOWN_KEY, f"no public key with id {token.key_id:#010x}")
+    spec = _KINDS.get(token.kind)
+    if spec is None:
+        raise TokenError(TokenErrorCode.WRONG_KIND, f"kind={token.kind} is not known")
+    _check_signature(token, public_key, spec.domain_tag)
+    if token.kind != TokenKind.COUPON:
+        raise TokenError(TokenErrorCode.WRONG_KIND, f"kind={token.kind}, expected a coupon")
+    coupon = _COUPON.decode_body(token.body)
+    return VerifiedCoupon(coupon=coupon, key_id=token.key_id, alliance_id=token.alliance_id)

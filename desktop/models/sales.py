@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.models import coupon_redeem, coupon_rules
 from desktop.models.audit import append_audit
+from desktop.models.campaigns import active_multiplier
 from desktop.models.clock import local_day
+from desktop.models.coupon_void import void_coupons_of_refund
+from desktop.models.coupons import CouponCheck, CouponInfo
 from desktop.models.errors import DomainError
 from desktop.models.events import emit_event
 from desktop.models.ids import uuid7
@@ -35,6 +39,10 @@ class SaleResult:
     points_redeemed: int
     balance: int | None
     tier: int | None
+    coupon_id: int | None = None
+    coupon_discount_fen: int = 0
+    new_coupons: list[CouponInfo] = field(default_factory=list)  # issued by rules just now
+    multiplier_tenths: int | None = None  # the points multiplier period applied, if any
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class RefundResult:
     points_taken_back: int
     points_returned: int
     balance: int | None
+    coupon_restored: bool = False
 
 
 def _check_amount(amount_fen: int) -> None:
@@ -50,6 +59,21 @@ def _check_amount(amount_fen: int) -> None:
         raise DomainError("amount_invalid")
     if amount_fen > MAX_SALE_FEN:
         raise DomainError("amount_too_large", max_fen=MAX_SALE_FEN)
+
+
+def _check_coupon(
+    session: Session,
+    coupon_id: int | None,
+    *,
+    amount_fen: int,
+    member_id: int | None,
+    today: dt.date,
+) -> CouponCheck | None:
+    if coupon_id is None:
+        return None
+    return coupon_redeem.check_for_sale(
+        session, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today
+    )
 
 
 def record_sale(
@@ -61,12 +85,17 @@ def record_sale(
     now: dt.datetime,
     redeem_points: int = 0,
     owner: Actor | None = None,
+    coupon_id: int | None = None,
 ) -> SaleResult:
     """Record a sale; with a member, redeem points as a discount and earn points.
 
-    Points are earned on what was paid in money (after the points discount), by the rule in
-    force and the member's tier; the rule version is stored with the entry. A single earn
-    above the rule's limit needs ``owner`` (an owner who entered the PIN).
+    A coupon (``coupon_id``) is checked again and marked used in this same transaction; its
+    discount comes off first, points redeem against what is left. Points are earned on what
+    was paid in money (after both discounts), by the rule in force, the member's tier and the
+    highest points-multiplier period running today; the rule version and the multiplier are
+    stored with the sale and its entry. A single earn above the rule's limit needs ``owner``
+    (an owner who entered the PIN). Rules that reward the sale (spend over X, stamp cards)
+    fire here too; their coupons are in ``new_coupons``.
     """
     _check_amount(amount_fen)
     if redeem_points < 0:
@@ -83,6 +112,14 @@ def record_sale(
         member = session.get(Member, member_id)
         if member is None or member.erased_at is not None:
             raise DomainError("member_not_found")
+    check = _check_coupon(
+        session, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today
+    )
+    coupon_off = check.discount_fen if check else 0
+    due = amount_fen - coupon_off
+    multiplier = active_multiplier(session, today=today) if member_id is not None else None
+    tenths = multiplier.spec.multiplier_tenths if multiplier else 10
+    if member_id is not None:
         tier = tier_for_spend(spend_12m(session, member_id, today=today), rule)
         if redeem_points:
             available = balance_info(session, member_id, today=today).balance
@@ -91,28 +128,35 @@ def record_sale(
                     "insufficient_points", balance=max(available, 0), needed=redeem_points
                 )
             discount = redeem_points * rule.point_value_fen
-            if discount > amount_fen:
-                raise DomainError(
-                    "redeem_exceeds_amount", max_points=amount_fen // rule.point_value_fen
-                )
-        earned = (amount_fen - discount) * multiplier_pct(tier, rule) // (rule.fen_per_point * 100)
+            if discount > due:
+                raise DomainError("redeem_exceeds_amount", max_points=due // rule.point_value_fen)
+        earned = (
+            (due - discount) * multiplier_pct(tier, rule) * tenths // (rule.fen_per_point * 1000)
+        )
         if earned > rule.earn_pin_limit:
             if owner is None:
                 raise DomainError("owner_pin_required", points=earned, limit=rule.earn_pin_limit)
             require_owner(owner)
+    paid = due - discount
     sale = Sale(
         uid=uuid7(),
         member_id=member_id,
         amount_fen=amount_fen,
         discount_fen=discount,
-        paid_fen=amount_fen - discount,
+        paid_fen=paid,
         staff_id=by.staff_id if by else None,
         created_at=now,
         local_day=today,
+        coupon_id=coupon_id,
+        coupon_discount_fen=coupon_off,
+        multiplier_campaign_id=multiplier.id if multiplier else None,
+        multiplier_tenths=tenths if multiplier else None,
     )
     session.add(sale)
     session.flush()
     staff_id = by.staff_id if by else None
+    if check is not None:
+        coupon_redeem.redeem(session, check=check, sale=sale, now=now, today=today)
     if member_id is not None and redeem_points:
         spend(
             session,
@@ -137,6 +181,7 @@ def record_sale(
             staff_id=staff_id,
             sale_id=sale.id,
             rule_version=rule.version,
+            note=f"x{tenths / 10:g} campaign {multiplier.id}" if multiplier else "",
         )
     if owner is not None and earned > rule.earn_pin_limit:
         append_audit(
@@ -155,14 +200,22 @@ def record_sale(
             "member_id": member_id,
             "amount_fen": amount_fen,
             "discount_fen": discount,
+            "coupon_id": coupon_id,
+            "coupon_discount_fen": coupon_off,
             "points_earned": earned,
             "points_redeemed": redeem_points,
             "rule_version": rule.version,
+            "multiplier_campaign_id": sale.multiplier_campaign_id,
+            "multiplier_tenths": sale.multiplier_tenths,
             "day": today,
         },
     )
     balance = None
+    new_coupons: list[CouponInfo] = []
     if member_id is not None:
+        new_coupons = coupon_rules.on_sale(
+            session, member_id=member_id, sale_id=sale.id, paid_fen=paid, now=now, today=today
+        )
         balance = balance_info(session, member_id, today=today).balance
     return SaleResult(
         sale.id,
@@ -170,11 +223,15 @@ def record_sale(
         member_id,
         amount_fen,
         discount,
-        amount_fen - discount,
+        paid,
         earned,
         redeem_points,
         balance,
         tier,
+        coupon_id=coupon_id,
+        coupon_discount_fen=coupon_off,
+        new_coupons=new_coupons,
+        multiplier_tenths=sale.multiplier_tenths,
     )
 
 
@@ -234,6 +291,10 @@ def refund_sale(
             taken += -points.points
         else:
             returned += points.points
+    restored = coupon_redeem.restore_on_refund(session, sale=sale, now=now, today=today)
+    if sale.member_id is not None:
+        rewards = coupon_rules.sale_rewards(session, member_id=sale.member_id, sale_id=sale.id)
+        void_coupons_of_refund(session, coupon_ids=rewards, sale_uid=sale.uid, now=now)
     append_audit(
         session,
         action="sale.refunded",
@@ -244,6 +305,7 @@ def refund_sale(
             "amount_fen": sale.amount_fen,
             "points_taken_back": taken,
             "points_returned": returned,
+            "coupon_restored": restored,
             "reason": reason[:200],
         },
     )
@@ -256,12 +318,13 @@ def refund_sale(
             "member_id": sale.member_id,
             "points_taken_back": taken,
             "points_returned": returned,
+            "coupon_restored": restored,
         },
     )
     balance = None
     if sale.member_id is not None:
         balance = balance_info(session, sale.member_id, today=today).balance
-    return RefundResult(sale_id, taken, returned, balance)
+    return RefundResult(sale_id, taken, returned, balance, coupon_restored=restored)
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,30 @@ any thread; writes are serialised by :class:`Database`. Refusals raise ``DomainE
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.models import (
+    analytics,
     audit,
+    campaigns,
     cards,
     checkins,
+    coupon_codes,
+    coupon_redeem,
+    coupon_rules,
+    coupon_void,
+    coupons,
+    exports,
+    importing,
     members,
     points,
     sales,
+    segments,
     shop,
     staff,
 )
@@ -118,7 +129,10 @@ class Desk:
         by: staff.Actor | None,
         redeem_points: int = 0,
         owner: staff.Actor | None = None,
+        coupon_id: int | None = None,
     ) -> sales.SaleResult:
+        """A sale; with ``coupon_id`` the coupon is checked again and used in the same
+        transaction (exactly once, even with two counters on one database)."""
         with self.db.write() as s:
             return sales.record_sale(
                 s,
@@ -128,6 +142,7 @@ class Desk:
                 now=self.now(),
                 redeem_points=redeem_points,
                 owner=owner,
+                coupon_id=coupon_id,
             )
 
     def check_in(self, *, member_id: int, by: staff.Actor | None) -> checkins.CheckInResult:
@@ -159,6 +174,135 @@ class Desk:
         except TokenError:
             return ""
         return {1: "member", 2: "coupon"}.get(token.kind, "other")
+
+    # -- campaigns ----------------------------------------------------------------------
+    def create_campaign(self, spec: campaigns.CampaignSpec, *, by: staff.Actor) -> int:
+        with self.db.write() as s:
+            return campaigns.create_campaign(s, spec=spec, by=by, now=self.now())
+
+    def update_campaign(
+        self, campaign_id: int, spec: campaigns.CampaignSpec, *, by: staff.Actor
+    ) -> None:
+        """Change a campaign; coupons already issued keep their own terms."""
+        with self.db.write() as s:
+            campaigns.update_campaign(s, campaign_id=campaign_id, spec=spec, by=by, now=self.now())
+
+    def set_campaign_state(self, campaign_id: int, state: str, *, by: staff.Actor) -> None:
+        """``active`` | ``paused`` | ``ended`` (ended is final)."""
+        with self.db.write() as s:
+            campaigns.set_campaign_state(
+                s, campaign_id=campaign_id, state=state, by=by, now=self.now()
+            )
+
+    def campaign(self, campaign_id: int) -> campaigns.Campaign:
+        with self.db.read() as s:
+            return campaigns.get_campaign(s, campaign_id)
+
+    def campaign_summaries(self, *, include_ended: bool = True) -> list[campaigns.CampaignSummary]:
+        with self.db.read() as s:
+            return campaigns.campaign_summaries(s, include_ended=include_ended)
+
+    # -- issuing coupons ----------------------------------------------------------------
+    def issue_coupon(
+        self, campaign_id: int, *, member_id: int, by: staff.Actor | None
+    ) -> coupons.CouponInfo:
+        today = self.today()
+        with self.db.write() as s:
+            return coupons.issue_coupon(
+                s, campaign_id=campaign_id, member_id=member_id, by=by, now=self.now(), today=today
+            )
+
+    def preview_segment(
+        self, campaign_id: int, segment: coupons.SegmentFilter
+    ) -> coupons.SegmentPreview:
+        today = self.today()
+        with self.db.read() as s:
+            return segments.preview_segment(
+                s, campaign_id=campaign_id, segment=segment, today=today
+            )
+
+    def issue_to_segment(
+        self,
+        campaign_id: int,
+        segment: coupons.SegmentFilter,
+        *,
+        by: staff.Actor,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> coupons.SegmentIssueResult:
+        """Issue in chunks (one transaction each); ``progress(done, total)`` returning False
+        stops between chunks, keeping what was issued. Call off the GUI thread."""
+        return segments.issue_to_segment(
+            self.db,
+            campaign_id=campaign_id,
+            segment=segment,
+            by=by,
+            clock=self.now,
+            today=self.today(),
+            progress=progress,
+        )
+
+    def issue_bearer_batch(
+        self, campaign_id: int, *, count: int, by: staff.Actor
+    ) -> tuple[int, list[coupons.CouponInfo]]:
+        today = self.today()
+        with self.db.write() as s:
+            return coupons.issue_bearer_batch(
+                s, campaign_id=campaign_id, count=count, by=by, now=self.now(), today=today
+            )
+
+    def coupon_code(self, coupon_id: int) -> str:
+        """The signed digits for the coupon's QR code (a reprint gives the same code)."""
+        with self.db.read() as s:
+            return coupon_codes.coupon_code(s, coupon_id)
+
+    def coupons_by_id(self, coupon_ids: list[int]) -> list[coupons.CouponInfo]:
+        today = self.today()
+        with self.db.read() as s:
+            return coupons.coupons_by_id(s, coupon_ids, today=today)
+
+    def batch_coupons(self, batch_id: int) -> list[coupons.CouponInfo]:
+        today = self.today()
+        with self.db.read() as s:
+            return coupons.batch_coupons(s, batch_id, today=today)
+
+    # -- coupons at the counter ---------------------------------------------------------
+    def member_coupons(
+        self, member_id: int, *, usable_only: bool = False
+    ) -> list[coupons.CouponInfo]:
+        """Usable coupons first, then the rest, newest first."""
+        today = self.today()
+        with self.db.read() as s:
+            return coupons.member_coupons(s, member_id, today=today, usable_only=usable_only)
+
+    def check_coupon(
+        self, raw: str, *, amount_fen: int, member_id: int | None
+    ) -> coupons.CouponCheck:
+        """Scan text or digits → the coupon and its discount on this bill, without writing;
+        ``DomainError`` naming the first failed check otherwise."""
+        keys = self._public_keys()
+        today = self.today()
+        with self.db.read() as s:
+            coupon_id = coupon_codes.scan_to_coupon_id(s, raw, public_keys=keys)
+            return coupon_redeem.check_for_sale(
+                s, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today
+            )
+
+    def void_coupon(self, coupon_id: int, *, by: staff.Actor, reason: str) -> None:
+        with self.db.write() as s:
+            coupon_void.void_coupon(s, coupon_id=coupon_id, by=by, reason=reason, now=self.now())
+
+    def void_batch(self, batch_id: int, *, by: staff.Actor, reason: str) -> int:
+        """Void a batch's unused coupons (used ones stay used); returns how many."""
+        with self.db.write() as s:
+            return coupon_void.void_batch(
+                s, batch_id=batch_id, by=by, reason=reason, now=self.now()
+            )
+
+    def run_daily_rules(self) -> int:
+        """Birthday-month and win-back coupons due today; idempotent. Returns coupons issued."""
+        today = self.today()
+        with self.db.write() as s:
+            return coupon_rules.run_daily_rules(s, now=self.now(), today=today)
 
     # -- members ------------------------------------------------------------------------
     def search_members(
@@ -309,6 +453,201 @@ class Desk:
     def recent_audit(self, *, limit: int = 100) -> list[audit.AuditEntry]:
         with self.db.read() as s:
             return audit.recent_audit(s, limit=limit)
+
+    # -- importing from other systems -----------------------------------------------------
+    def preview_import(
+        self, path: Path, kind: str, mapping: Mapping[str, str | None] | None = None
+    ) -> importing.ImportPreview:
+        """The first rows of an xlsx/CSV export as they would be imported, with problems."""
+        return importing.preview_import(self.db, Path(path), kind, mapping, today=self.today())
+
+    def run_import(
+        self,
+        path: Path,
+        kind: str,
+        *,
+        by: staff.Actor,
+        mapping: Mapping[str, str | None] | None = None,
+        skip_bad: bool = False,
+        progress: importing.Progress | None = None,
+    ) -> importing.ImportReport:
+        """Import members or sales history (owner only) in one transaction; see
+        :func:`desktop.models.importing.run_import`. Takes seconds on a big file: call it
+        from a worker thread."""
+        return importing.run_import(
+            self.db,
+            Path(path),
+            kind,
+            by=by,
+            now=self.now(),
+            today=self.today(),
+            mapping=mapping,
+            skip_bad=skip_bad,
+            progress=progress,
+        )
+
+    # -- analytics and reports ----------------------------------------------------------------
+    def refresh_analytics(self, *, rfm: bool = True) -> analytics.RefreshResult:
+        """Bring the analytics rollups up to date (and, with ``rfm``, the daily RFM summary).
+
+        Reads on a snapshot and writes only the results in a short transaction, so the
+        counter is never held up. Cheap when little has changed; the first run on a big shop
+        reads the whole history (tens of seconds at a million members): call it from a
+        worker thread."""
+        from desktop.models.analytics import rfm as rfm_mod
+        from desktop.models.analytics import rollup
+
+        today = self.today()
+        tz = self._shop_tz()
+        result = None
+        for _ in range(3):  # another refresh may have written first: plan again
+            with self.db.read() as s:
+                plan = rollup.plan_refresh(s, today=today, tz=tz)
+            result = rollup.result_of(plan)
+            if not plan.changed:
+                break
+            with self.db.write() as s:
+                if rollup.apply_refresh(s, plan, now=self.now()):
+                    break
+        if rfm:
+            as_of = today - dt.timedelta(days=1)
+            with self.db.read() as s:
+                fresh = rfm_mod.summary_is_fresh(s, as_of)
+                rfm_plan = None if fresh else rfm_mod.plan_rfm(s, as_of)
+            if rfm_plan is not None:
+                with self.db.write() as s:
+                    rfm_mod.apply_rfm(s, rfm_plan)
+        assert result is not None
+        return result
+
+    def _shop_tz(self) -> str:
+        if self._tz is None:
+            self.today()
+        return self._tz or "Asia/Shanghai"
+
+    def weekly_figures(
+        self, first_week_day: dt.date, last_week_day: dt.date
+    ) -> list[analytics.WeekFigures]:
+        """Figures of the ISO weeks overlapping the two days (DESIGN §10), oldest first."""
+        self.refresh_analytics(rfm=False)
+        with self.db.read() as s:
+            return analytics.weekly_figures(s, first_week_day, last_week_day)
+
+    def dashboard(self, period: analytics.Period | str = "12w") -> analytics.Dashboard:
+        """The dashboard of a period (``"4w"``, ``"12w"``, ``"52w"`` or a ``Period``). The RFM
+        part is the stored daily summary; ``refresh_analytics()`` first to renew it."""
+        today = self.today()
+        chosen = analytics.Period.parse(period, today)
+        self.refresh_analytics(rfm=False)
+        with self.db.read() as s:
+            return analytics.build_dashboard(s, chosen, today=today)
+
+    def cohorts(self, first_week_day: dt.date, last_week_day: dt.date) -> analytics.CohortTable:
+        """Retention of the members enrolled in each ISO week of the range."""
+        self.refresh_analytics(rfm=False)
+        with self.db.read() as s:
+            return analytics.cohort_table(s, first_week_day, last_week_day)
+
+    def rfm_segments(self, *, as_of: dt.date | None = None) -> analytics.RfmSummary:
+        """RFM segment counts and sales shares over the 365 days ending ``as_of`` (default:
+        yesterday, from the stored daily summary, renewed first if it is stale)."""
+        from desktop.models.analytics import rfm as rfm_mod
+
+        if as_of is None:
+            self.refresh_analytics(rfm=True)
+            with self.db.read() as s:
+                summary = rfm_mod.stored_summary(s)
+            assert summary is not None
+            return summary
+        with self.db.read() as s:
+            return rfm_mod.compute_rfm(s, as_of)
+
+    def segment_members(
+        self, segment_name: str, *, as_of: dt.date | None = None
+    ) -> analytics.SegmentMembers:
+        """The members of an RFM segment (default: as of yesterday), e.g. to issue coupons to.
+        Scores every buyer of the year: seconds on a big shop, so call it off the GUI thread."""
+        day = as_of if as_of is not None else self.today() - dt.timedelta(days=1)
+        with self.db.read() as s:
+            ids = analytics.segment_member_ids(s, day, segment_name)
+        return analytics.SegmentMembers(segment_name, day, tuple(ids))
+
+    def campaign_results(
+        self, campaign_id: int | None = None, *, print_cost_fen: int | None = None
+    ) -> list[analytics.CampaignResult]:
+        """Redemption, redeemers' sales, uplift against the holdout and acquisition cost of
+        every coupon campaign (or one)."""
+        today = self.today()
+        with self.db.read() as s:
+            return analytics.campaign_results(
+                s,
+                today=today,
+                tz=self._shop_tz(),
+                campaign_id=campaign_id,
+                print_cost_fen=print_cost_fen,
+            )
+
+    def export_weekly_report(
+        self,
+        path: str | Path,
+        first_week_day: dt.date,
+        last_week_day: dt.date,
+        *,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> exports.ExportResult:
+        """Write the weekly report workbook (.xlsx): a summary, a sheet per table, charts."""
+        from desktop.models.exports import workbook
+
+        today = self.today()
+        self.refresh_analytics(rfm=True)
+        with self.db.read() as s:
+            return workbook.write_weekly_report(
+                s,
+                Path(path),
+                first_week_day,
+                last_week_day,
+                today=today,
+                tz=self._shop_tz(),
+                now=self.now(),
+                progress=progress,
+            )
+
+    def export_records(
+        self,
+        kind: str,
+        path: str | Path,
+        *,
+        by: staff.Actor | None,
+        unmask: bool = False,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> exports.ExportResult:
+        """Export members, ledger, coupons or check-ins (``kind``) to .xlsx, streamed.
+
+        Phone numbers are masked unless ``unmask`` and ``by`` is the owner (who entered the
+        PIN; anyone else gets ``owner_required``). Every export is written to the audit log,
+        saying whether it was unmasked."""
+        from desktop.models.exports import records
+
+        if unmask:
+            staff.require_owner(by)
+        with self.db.read() as s:
+            result = records.write_records(
+                s, kind, Path(path), unmask=unmask, tz=self._shop_tz(), progress=progress
+            )
+        with self.db.write() as s:
+            audit.append_audit(
+                s,
+                action="data.exported",
+                staff_id=by.staff_id if by else None,
+                details={
+                    "kind": kind,
+                    "rows": result.rows,
+                    "unmasked": unmask,
+                    "file": Path(path).name,
+                },
+                now=self.now(),
+            )
+        return result
 
 
 def _frame_ok(digits: str) -> bool:

@@ -139,6 +139,8 @@ class Member(Base):
     card_expires_on: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(200), default="")
     erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The campaign whose bearer coupon brought this member in (acquisition credit).
+    acquired_campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id"))
 
 
 class MemberConsent(Base):
@@ -180,6 +182,13 @@ class Sale(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     local_day: Mapped[dt.date] = mapped_column(Date)
+    # The coupon used (kept after a refund restores it); no foreign key, which would make a
+    # cycle with coupon.redeemed_sale_id.
+    coupon_id: Mapped[int | None] = mapped_column(BigInteger)
+    coupon_discount_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # The points multiplier campaign in force for this sale's earn (None = none was).
+    multiplier_campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id"))
+    multiplier_tenths: Mapped[int | None] = mapped_column(Integer)
 
 
 class Refund(Base):
@@ -278,3 +287,236 @@ class AuditRecord(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Campaign(Base):
+    """A coupon template or an automatic rule. ``spec`` is the canonical JSON of the
+    ``CampaignSpec``; the columns beside it are what queries filter on."""
+
+    __tablename__ = "campaign"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    trigger: Mapped[str | None] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(10))  # active | paused | ended
+    spec: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CouponBatch(Base):
+    """A run of bearer coupons printed together (street promotion)."""
+
+    __tablename__ = "coupon_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Coupon(Base):
+    """One coupon. It keeps its own terms (a campaign edit does not change issued coupons).
+    ``state`` is issued, redeemed or void; "expired" is derived from ``valid_to``."""
+
+    __tablename__ = "coupon"
+    __table_args__ = (
+        Index("ix_coupon_member", "member_id", "campaign_id"),
+        Index("ix_coupon_campaign", "campaign_id", "state"),
+        Index("ix_coupon_batch", "batch_id"),
+    )
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    serial: Mapped[str] = mapped_column(String(12), unique=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("coupon_batch.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    value_fen: Mapped[int] = mapped_column(BigInteger)
+    percent: Mapped[int] = mapped_column(Integer)
+    cap_fen: Mapped[int] = mapped_column(BigInteger)
+    min_spend_fen: Mapped[int] = mapped_column(BigInteger)
+    gift: Mapped[str] = mapped_column(String(100))
+    terms: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(String(10))  # shop | alliance
+    shop_id: Mapped[int] = mapped_column(Integer)  # the issuing shop
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date] = mapped_column(Date)  # last day it can be used
+    state: Mapped[str] = mapped_column(String(10))
+    source: Mapped[str] = mapped_column(String(20))  # hand | segment | bearer | rule:<trigger>
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    redeemed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    redeemed_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"))
+    redeemed_shop: Mapped[str | None] = mapped_column(String(100))
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    void_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CouponHoldout(Base):
+    """Members deliberately left out of a campaign, to measure its uplift against them."""
+
+    __tablename__ = "coupon_holdout"
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
+    held_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class RuleFiring(Base):
+    """An automatic rule fired for a member in a period (at most once: the unique key)."""
+
+    __tablename__ = "rule_firing"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "member_id", "period_key", name="uq_rule_firing_period"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    period_key: Mapped[str] = mapped_column(String(40))
+    coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupon.id"))  # None = held out
+    fired_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ImportBatch(Base):
+    """One import of a file from another POS or member system (who, when, what came in)."""
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # members | sales
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    mode: Mapped[str] = mapped_column(String(10))  # stop | skip_bad
+    mapping: Mapped[str] = mapped_column(Text)  # canonical JSON: field → header
+    rows_total: Mapped[int] = mapped_column(Integer)
+    imported: Mapped[int] = mapped_column(Integer)
+    matched: Mapped[int] = mapped_column(Integer)
+    skipped: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ImportRow(Base):
+    """A row that an import took in. The unique fingerprint (of the row's meaning: phone,
+    amount, time …) makes importing the same row twice impossible, whatever the file."""
+
+    __tablename__ = "import_row"
+    __table_args__ = (Index("ix_import_row_batch", "batch_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"))
+    row_number: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str] = mapped_column(String(32), unique=True)
+    outcome: Mapped[str] = mapped_column(String(10))  # created | matched
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"))
+
+
+# -- analytics rollups -----------------------------------------------------------------------
+# Derived data only: every row below can be rebuilt from the tables above at any time
+# (desktop.models.analytics.rollup). Days are the shop's calendar days.
+
+
+class RollupState(Base):
+    """One row (id 1): how far the rollups have read. ``*_mark`` are the highest ids of the
+    append-only tables already folded in; members and coupons (random ids, rows updated in
+    place) are tracked by triggers that lower ``*_dirty_from`` and bump ``*_version``."""
+
+    __tablename__ = "rollup_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    built_through: Mapped[dt.date | None] = mapped_column(Date)  # None: never built
+    sale_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+    checkin_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+    refund_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+    member_dirty_from: Mapped[dt.date | None] = mapped_column(Date)
+    member_version: Mapped[int] = mapped_column(BigInteger, default=0)
+    coupon_dirty_from: Mapped[dt.date | None] = mapped_column(Date)
+    coupon_version: Mapped[int] = mapped_column(BigInteger, default=0)
+    refreshed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    rfm_as_of: Mapped[dt.date | None] = mapped_column(Date)  # rfm_segment's last day
+    rfm_sale_mark: Mapped[int] = mapped_column(BigInteger, default=0)  # ids it had seen
+    rfm_refund_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class DailyRollup(Base):
+    """Additive figures of one day (a week is the sum of its days)."""
+
+    __tablename__ = "daily_rollup"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    new_members: Mapped[int] = mapped_column(Integer, default=0)
+    visits: Mapped[int] = mapped_column(Integer, default=0)  # distinct members that day
+    visits_new: Mapped[int] = mapped_column(Integer, default=0)  # by members enrolled that week
+    member_sales_fen: Mapped[int] = mapped_column(BigInteger, default=0)  # refunds left out
+    member_sale_count: Mapped[int] = mapped_column(Integer, default=0)
+    sales_fen: Mapped[int] = mapped_column(BigInteger, default=0)  # members and walk-ins
+    sale_count: Mapped[int] = mapped_column(Integer, default=0)
+    points_issued: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_redeemed: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_expired: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_net: Mapped[int] = mapped_column(BigInteger, default=0)  # every entry's points
+
+
+class DailyCohort(Base):
+    """Visits of one day by enrolment week. ``actives`` counts members whose first visit of
+    that ISO week was this day, so a week's active members are the sum over its days."""
+
+    __tablename__ = "daily_cohort"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    cohort_week: Mapped[dt.date] = mapped_column(Date, primary_key=True)  # enrolment Monday
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    actives: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RepeatDelta(Base):
+    """Purchase days of ``day`` as steps of the trailing-window counts: the number of buyers
+    (``b``) and of repeat buyers (``r``) in the 30 / 90 days ending on ``day + ahead`` change
+    by these amounts there. A window's counts are the running sum of the steps up to its end."""
+
+    __tablename__ = "repeat_delta"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    ahead: Mapped[int] = mapped_column(Integer, primary_key=True)
+    b30: Mapped[int] = mapped_column(Integer, default=0)
+    r30: Mapped[int] = mapped_column(Integer, default=0)
+    b90: Mapped[int] = mapped_column(Integer, default=0)
+    r90: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CouponDaily(Base):
+    """Coupons of a campaign by the shop day they were issued (``issued`` leaves out voided
+    ones, counted in ``voided``; ``issued_redeemed`` are those of them redeemed by now) and
+    by the day they were redeemed (``redeemed``)."""
+
+    __tablename__ = "coupon_daily"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issued: Mapped[int] = mapped_column(Integer, default=0)
+    voided: Mapped[int] = mapped_column(Integer, default=0)
+    issued_redeemed: Mapped[int] = mapped_column(Integer, default=0)
+    redeemed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RfmSegment(Base):
+    """Members and their 365-day sales per RFM segment, as of ``rollup_state.rfm_as_of``."""
+
+    __tablename__ = "rfm_segment"
+    segment: Mapped[str] = mapped_column(String(20), primary_key=True)
+    members: Mapped[int] = mapped_column(Integer)
+    monetary_fen: Mapped[int] = mapped_column(BigInteger)
+
+
+# Indexes the weekly figures and campaign results read by (analytics, migration 0004).
+Index("ix_member_enrolled_day", Member.enrolled_day)
+Index(
+    "ix_member_acquired_campaign",
+    Member.acquired_campaign_id,
+    sqlite_where=text("acquired_campaign_id IS NOT NULL"),
+)
+Index("ix_checkin_day", CheckIn.local_day)
+Index("ix_coupon_issued_at", Coupon.issued_at)
+Index("ix_coupon_redeemed_at", Coupon.redeemed_at)

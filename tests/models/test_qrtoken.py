@@ -294,7 +294,7 @@ def test_payload_number_too_large_for_its_length_is_misread() -> None:
 
 def test_wrong_kind_is_reported_before_the_key_is_looked_up() -> None:
     header = spec_header(2, 0xDEADBEEF)
-    coupon = spec_frame(2, header + bytes(40) + bytes(64))
+    coupon = spec_frame(2, header + bytes(34) + bytes(64))
     assert error_code(coupon) is TokenErrorCode.WRONG_KIND
 
 

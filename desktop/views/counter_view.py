@@ -22,9 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.errors import DomainError
-from desktop.models.members import MemberSummary
+from desktop.models.members import MemberCardView, MemberSummary
 from desktop.models.service import Desk
 from desktop.models.staff import Actor
+from desktop.views.counter_coupons import (
+    CounterCoupons,
+    HeldCouponBar,
+    SaleCoupons,
+    active_multiplier_tenths,
+)
+from desktop.views.counter_texts import checkin_text, refund_text, sale_text
 from desktop.views.formatting import day_text, tier_name, yuan
 from desktop.views.member_card_widget import MemberCardWidget
 from desktop.views.messages import error_text
@@ -49,11 +56,12 @@ def _ascii_digits(text: str) -> str:
     return "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in compact)
 
 
-class CounterView(QWidget):
+class CounterView(CounterCoupons, QWidget):
     """The counter screen. ``handle_scan(raw)`` takes scans routed from the app-wide filter.
 
     Public for tests and the main window: ``scan_field``, ``card_widget``, ``chooser``,
-    ``result_label``, ``result_kind`` (``"ok"``, ``"error"``, ``"info"`` or ``""``).
+    ``coupon_bar`` (the coupon held for the next sale), ``result_label``, ``result_kind``
+    (``"ok"``, ``"error"``, ``"info"`` or ``""``).
     """
 
     def __init__(
@@ -66,13 +74,15 @@ class CounterView(QWidget):
 
         self.scan_field = ScanField(accept=lambda digits: bool(desk.check_code(digits)))
         self.scan_field.setObjectName("counterScanField")
-        self.scan_field.setPlaceholderText(self.tr("Scan the member card, or type a phone number"))
+        self.scan_field.setPlaceholderText(
+            self.tr("Scan a member card or a coupon, or type a phone number")
+        )
         self.scan_field.setStyleSheet("font-size: 20pt; padding: 6px;")
         self.scan_field.submitted.connect(self.submit_text)
         hint = QLabel(
             self.tr(
-                "Scan a card · or type the last 4 digits or all 11 digits of the "
-                "phone number, then Enter · Esc clears"
+                "Scan a card or a coupon · or type the last 4 digits or all 11 digits "
+                "of the phone number, then Enter · Esc clears"
             )
         )
         hint.setStyleSheet("color: #6b7684;")
@@ -89,10 +99,15 @@ class CounterView(QWidget):
         self.chooser.itemActivated.connect(self._chosen)
         self.chooser.hide()
 
+        self.coupon_bar = HeldCouponBar()
         self.card_widget = MemberCardWidget()
+        self.card_widget.coupons_panel.chosen.connect(self.hold_listed_coupon)
+        self.card_widget.coupons_panel.leave.connect(self.focus_scan_field)
 
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
+        self._shortcuts: dict[str, QShortcut] = {}
+        self._labels: dict[str, str] = {}
         for name, key, label, slot in self._actions():
             button = QPushButton(f"{key}  {label}")
             button.setObjectName(f"{name}Button")
@@ -102,15 +117,18 @@ class CounterView(QWidget):
             button.clicked.connect(lambda _checked=False, run=slot: run())
             actions.addWidget(button)
             self.buttons[name] = button
+            self._labels[name] = label
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda run=slot: run())
+            self._shortcuts[name] = shortcut
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.scan_field)
         layout.addWidget(hint)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.coupon_bar)
         layout.addWidget(self.chooser, 1)
         layout.addWidget(self.card_widget, 3)
         layout.addLayout(actions)
@@ -122,8 +140,14 @@ class CounterView(QWidget):
             ("redeem", "F3", self.tr("Redeem points"), self.redeem),
             ("checkin", "F4", self.tr("Check-in"), self.check_in),
             ("refund", "F8", self.tr("Refund"), self.refund),
+            ("coupons", "F10", self.tr("Coupons"), self.choose_coupon),
             ("clear", "Esc", self.tr("Clear"), self.clear),
         ]
+
+    def rebind_action(self, name: str, key: str) -> None:
+        """Give an action another key (the main window takes F8 for its Campaigns tab)."""
+        self._shortcuts[name].setKey(QKeySequence(key))
+        self.buttons[name].setText(f"{key}  {self._labels[name]}")
 
     # -- helpers ------------------------------------------------------------------------
     @property
@@ -144,6 +168,13 @@ class CounterView(QWidget):
     def _refuse(self, error: DomainError | str) -> None:
         self._say(error if isinstance(error, str) else error_text(error), "error")
 
+    def _show_view(self, view: MemberCardView) -> None:
+        """Paint the card; the member's usable coupons are listed only when there are some."""
+        coupons = (
+            self._desk.member_coupons(view.id, usable_only=True) if view.usable_coupons else []
+        )
+        self.card_widget.show_card(view, today=self._desk.today(), coupons=coupons)
+
     def _show_member(self, member_id: int) -> bool:
         try:
             view = self._desk.member_card(member_id)
@@ -152,16 +183,14 @@ class CounterView(QWidget):
             self._refuse(exc)
             return False
         self.chooser.hide()
-        self.card_widget.show_card(view, today=self._desk.today())
+        self._show_view(view)
         return True
 
     def _refresh_card(self) -> None:
         member_id = self.card_widget.member_id
         if member_id is not None:
             try:
-                self.card_widget.show_card(
-                    self._desk.member_card(member_id), today=self._desk.today()
-                )
+                self._show_view(self._desk.member_card(member_id))
             except DomainError:
                 self.card_widget.clear()
 
@@ -199,6 +228,8 @@ class CounterView(QWidget):
                     "number, or scan the member card."
                 )
             )
+        elif self._desk.check_code(text) == "coupon":
+            self.scan_coupon(text)
         else:
             self.lookup_scan(text)
 
@@ -211,7 +242,7 @@ class CounterView(QWidget):
             self._refuse(exc)
             return
         self._say("", "")
-        self.card_widget.show_card(view, today=self._desk.today())
+        self._show_view(view)
 
     def find_by_phone(self, digits: str) -> None:
         self.card_widget.clear()
@@ -259,9 +290,10 @@ class CounterView(QWidget):
         self.focus_scan_field()
 
     def clear(self) -> None:
-        """Esc: forget the member and get ready for the next customer."""
+        """Esc: forget the member and the coupon, and get ready for the next customer."""
         self.scan_field.clear()
         self.chooser.hide()
+        self.coupon_bar.clear()
         self.card_widget.clear()
         self._say("", "")
         self.focus_scan_field()
@@ -273,7 +305,15 @@ class CounterView(QWidget):
             self._refuse(self.tr("Scan the member card first to redeem points."))
             self.focus_scan_field()
             return
-        dialog = SaleDialog(self._desk.rule(), card, focus_points=focus_points, parent=self)
+        dialog = SaleDialog(
+            self._desk.rule(),
+            card,
+            focus_points=focus_points,
+            coupon=self.coupon_bar.held,
+            coupons=SaleCoupons(self._desk, card.id if card else None),
+            multiplier_tenths=active_multiplier_tenths(self._desk) if card else 10,
+            parent=self,
+        )
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.request is not None
         if accepted:
             assert dialog.request is not None
@@ -291,6 +331,7 @@ class CounterView(QWidget):
                 by=self.actor,
                 redeem_points=request.redeem_points,
                 owner=owner,
+                coupon_id=request.coupon_id,
             )
 
         try:
@@ -308,28 +349,9 @@ class CounterView(QWidget):
             except DomainError as again:
                 self._refuse(again)
                 return
-        amount = yuan(result.amount_fen)
-        if result.member_id is None:
-            self._say(self.tr("Sale %1 recorded (no member).").replace("%1", amount), "ok")
-            return
-        earned, balance = f"{result.points_earned:,}", f"{result.balance or 0:,}"
-        if result.points_redeemed:
-            text = fill(
-                self.tr(
-                    "Sale %1 recorded: %2 points redeemed (%3 off, paid %4), +%5 points, balance %6"
-                ),
-                amount,
-                f"{result.points_redeemed:,}",
-                yuan(result.discount_fen),
-                yuan(result.paid_fen),
-                earned,
-                balance,
-            )
-        else:
-            text = fill(
-                self.tr("Sale %1 recorded: +%2 points, balance %3"), amount, earned, balance
-            )
-        self._say(text, "ok")
+        if result.coupon_id is not None:
+            self.coupon_bar.clear()
+        self._say(self._with_new_coupons(sale_text(result), result.new_coupons), "ok")
         self._refresh_card()
 
     def check_in(self) -> None:
@@ -342,20 +364,7 @@ class CounterView(QWidget):
             except DomainError as exc:
                 self._refuse(exc)
             else:
-                balance = f"{result.balance:,}"
-                if not result.rewarded:
-                    text = self.tr(
-                        "Already checked in today: this visit is recorded, "
-                        "but not rewarded. Balance %1."
-                    ).replace("%1", balance)
-                elif result.points:
-                    text = fill(
-                        self.tr("Check-in recorded: +%1 points, balance %2."),
-                        f"{result.points:,}",
-                        balance,
-                    )
-                else:
-                    text = self.tr("Check-in recorded. Balance %1.").replace("%1", balance)
+                text = self._with_new_coupons(checkin_text(result), result.new_coupons)
                 self._say(text, "ok" if result.rewarded else "info")
                 self._refresh_card()
         self.focus_scan_field()
@@ -392,16 +401,6 @@ class CounterView(QWidget):
         except DomainError as exc:
             self._refuse(exc)
             return
-        amount = yuan(amount_fen)
-        if result.balance is None:
-            text = self.tr("Sale %1 refunded.").replace("%1", amount)
-        else:
-            text = fill(
-                self.tr("Sale %1 refunded: %2 points taken back, %3 points returned, balance %4."),
-                amount,
-                f"{result.points_taken_back:,}",
-                f"{result.points_returned:,}",
-                f"{result.balance:,}",
-            )
+        text = refund_text(result, amount_fen)
         self._say(text, "ok")
         self._refresh_card()

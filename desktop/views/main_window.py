@@ -1,4 +1,4 @@
-"""The main window: Counter, Members and Settings tabs, and who is signed in."""
+"""The main window: Counter, Members, Settings and Campaigns tabs, and who is signed in."""
 
 from __future__ import annotations
 
@@ -23,9 +23,16 @@ from desktop.views.counter_view import CounterView
 from desktop.views.pin_dialog import PinDialog
 from desktop.views.session_state import SessionState
 
-COUNTER, MEMBERS, SETTINGS = range(3)
-TAB_KEYS = {COUNTER: ("F5", "Ctrl+1"), MEMBERS: ("F6", "Ctrl+2"), SETTINGS: ("F7", "Ctrl+3")}
+COUNTER, MEMBERS, SETTINGS, CAMPAIGNS = range(4)
+TAB_KEYS = {
+    COUNTER: ("F5", "Ctrl+1"),
+    MEMBERS: ("F6", "Ctrl+2"),
+    SETTINGS: ("F7", "Ctrl+3"),
+    CAMPAIGNS: ("F8", "Ctrl+4"),
+}
 SWITCH_STAFF_KEYS = ("F12", "Ctrl+L")
+# F8 opens the Campaigns tab here, so the counter's refund moves to F9 in the main window.
+COUNTER_REFUND_KEY = "F9"
 
 
 def _build_members(desk: Desk, session_state: SessionState) -> QWidget:
@@ -40,10 +47,16 @@ def _build_settings(desk: Desk, session_state: SessionState) -> QWidget:
     return SettingsView(desk, session_state)
 
 
-class MainWindow(QMainWindow):
-    """Tabs (Counter, Members, Settings), the status bar, and scan routing. GUI thread only.
+def _build_campaigns(desk: Desk, session_state: SessionState) -> QWidget:
+    from desktop.views.campaigns_view import CampaignsView
 
-    The Members and Settings screens are built the first time they are opened, so start-up
+    return CampaignsView(desk, session_state)
+
+
+class MainWindow(QMainWindow):
+    """Tabs (Counter, Members, Settings, Campaigns), the status bar, and scan routing.
+
+    GUI thread only. The other screens are built the first time they are opened, so start-up
     only pays for the counter. ``route_scan(raw)`` is connected to the app-wide scan filter.
     """
 
@@ -57,6 +70,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
 
         self.counter = CounterView(desk, self.session_state)
+        self.counter.rebind_action("refund", COUNTER_REFUND_KEY)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -64,13 +78,15 @@ class MainWindow(QMainWindow):
         self._builders: dict[int, Callable[[Desk, SessionState], QWidget]] = {
             MEMBERS: _build_members,
             SETTINGS: _build_settings,
+            CAMPAIGNS: _build_campaigns,
         }
         names = {
             COUNTER: self.tr("Counter"),
             MEMBERS: self.tr("Members"),
             SETTINGS: self.tr("Settings"),
+            CAMPAIGNS: self.tr("Campaigns"),
         }
-        for index in (COUNTER, MEMBERS, SETTINGS):
+        for index in (COUNTER, MEMBERS, SETTINGS, CAMPAIGNS):
             page = self.counter if index == COUNTER else QWidget()
             self.tabs.addTab(page, f"{names[index]} ({TAB_KEYS[index][0]})")
             for key in TAB_KEYS[index]:
@@ -130,14 +146,21 @@ class MainWindow(QMainWindow):
 
     # -- scans --------------------------------------------------------------------------
     def route_scan(self, raw: str) -> bool:
-        """Offer a scan to the open tab (Members, scanner test…), else the counter takes it.
+        """Offer a scan to the open tab (Members, Campaigns, scanner test…), else the counter
+        takes it.
 
-        Ignored while a dialog is open, so a scan never changes the member behind a sale.
+        While a dialog is open only that dialog may take it (the sale dialog takes a coupon,
+        through its ``handle_scan``), so a scan never changes the member behind a sale.
         """
-        if QApplication.activeModalWidget() is not None:
-            return False
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            handler = getattr(modal, "handle_scan", None)
+            return bool(handler(raw)) if callable(handler) else False
         current = self.tabs.currentWidget()
-        if self.tabs.currentIndex() != COUNTER:
+        index = self.tabs.currentIndex()
+        # The Members screen takes every scan as a member card; a coupon is used at the counter.
+        coupon_on_members = index == MEMBERS and self._desk.check_code(raw) == "coupon"
+        if index != COUNTER and not coupon_on_members:
             handler = getattr(current, "handle_scan", None)
             if callable(handler) and handler(raw):
                 return True

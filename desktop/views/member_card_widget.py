@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
@@ -18,7 +20,11 @@ from PySide6.QtWidgets import (
 
 from desktop.models.members import MemberCardView, Visit
 from desktop.views.formatting import day_text, tier_name, yuan
+from desktop.views.member_coupons import MemberCouponsPanel
 from desktop.views.textfill import fill
+
+if TYPE_CHECKING:
+    from desktop.models.coupons import CouponInfo
 
 TIER_COLOURS = {0: ("#5f6b7a", "#eef1f5"), 1: ("#44505c", "#dfe4ea"), 2: ("#7a5a00", "#ffe8a3")}
 CARD_EXPIRY_WARNING_DAYS = 30
@@ -124,21 +130,42 @@ class MemberCardWidget(QFrame):
             grid.addWidget(label, row, 0)
             grid.addWidget(value, row, 1)
         grid.setColumnStretch(2, 1)
-        outer.addWidget(facts)
 
         self.visits_caption = QLabel(self.tr("Recent visits"))
         self.visits_caption.setObjectName("cardVisitsCaption")
         self.visits_label = QLabel()
         self.visits_label.setObjectName("cardVisits")
         self.visits_label.setTextFormat(Qt.TextFormat.PlainText)
-        outer.addWidget(self.visits_caption)
-        outer.addWidget(self.visits_label)
-        outer.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(facts)
+        left.addWidget(self.visits_caption)
+        left.addWidget(self.visits_label)
+        left.addStretch(1)
+        # Stamp cards and coupons sit beside the facts, so a small screen still shows them all.
+        self.coupons_panel = MemberCouponsPanel()
+        self.coupons_panel.hide()
+        right = QVBoxLayout()
+        right.addWidget(self.coupons_panel)
+        right.addStretch(1)
+        lower = QHBoxLayout()
+        lower.addLayout(left, 1)
+        lower.addSpacing(16)
+        lower.addLayout(right, 1)
+        outer.addLayout(lower, 1)
         return page
 
     # -- showing ------------------------------------------------------------------------
-    def show_card(self, view: MemberCardView, *, today: dt.date | None = None) -> None:
-        """Show ``view``; ``today`` (the shop's day) lets a card about to expire stand out."""
+    def show_card(
+        self,
+        view: MemberCardView,
+        *,
+        today: dt.date | None = None,
+        coupons: Sequence[CouponInfo] = (),
+    ) -> None:
+        """Show ``view``; ``today`` (the shop's day) lets a card about to expire stand out.
+
+        ``coupons`` are the member's usable coupons, listed to pick from with the stamp cards.
+        """
         self.card = view
         self._today = today
         self.name_label.setText(view.name)
@@ -171,6 +198,7 @@ class MemberCardWidget(QFrame):
         )
         self.card_expiry_label.setStyleSheet("color: #b00020; font-weight: 600;" if soon else "")
         self.visits_label.setText(self._visits_text(view.last_visits))
+        self.coupons_panel.show_member(getattr(view, "stamps", ()), coupons)
         self._stack.setCurrentIndex(1)
         self.update()
 
@@ -188,6 +216,7 @@ class MemberCardWidget(QFrame):
 
     def clear(self) -> None:
         self.card = None
+        self.coupons_panel.clear()
         self._stack.setCurrentIndex(0)
         self.update()
 

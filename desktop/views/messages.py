@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.models.errors import DomainError
-from desktop.views.formatting import yuan
+from desktop.views.formatting import day_text, yuan
+from desktop.views.textfill import fill
+
+translate = QCoreApplication.translate
 
 
 def _t(text: str) -> str:
@@ -18,6 +22,9 @@ def error_text(error: DomainError) -> str:
     """The sentence shown for a refusal. Unknown codes still say something useful."""
     p: dict[str, Any] = error.params
     code = error.code
+    coupon = coupon_error_text(code, p)
+    if coupon is not None:
+        return coupon
     if code == "misread":
         mangling = p.get("mangling")
         if mangling == "azerty":
@@ -107,3 +114,167 @@ def error_text(error: DomainError) -> str:
             .replace("%3", str(p.get("max")))
         )
     return _t("Refused: %1").replace("%1", code)
+
+
+def _day(value: Any) -> str:
+    """An ISO date (or a date) in the shop's format."""
+    if isinstance(value, dt.date):
+        return day_text(value)
+    if isinstance(value, str) and value:
+        try:
+            return day_text(dt.date.fromisoformat(value[:10]))
+        except ValueError:
+            return value
+    return "—"
+
+
+def _when(value: Any) -> str:
+    """An ISO local time → "11-22 14:02"."""
+    if isinstance(value, str) and value:
+        try:
+            when = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    elif isinstance(value, dt.datetime):
+        when = value
+    else:
+        return "—"
+    return f"{when:%m-%d %H:%M}"  # a coupon lives weeks, not years: the day and time are enough
+
+
+def coupon_error_text(code: str, p: dict[str, Any]) -> str | None:
+    """Refusals about coupons and campaigns; ``None`` for any other code."""
+    if code == "wrong_kind" and p.get("kind") == "member":
+        return translate("Messages", "This is a member card, not a coupon. Scan the coupon's code.")
+    if code == "wrong_kind" and p.get("kind") == "coupon":
+        return translate(
+            "Messages", "This is a coupon, not a member card. Scan it at the counter to use it."
+        )
+    if code == "expired" and "valid_to" in p:
+        return translate("Messages", "This coupon expired on %1.").replace(
+            "%1", _day(p["valid_to"])
+        )
+    if code == "already_used":
+        when, shop = _when(p.get("used_at")), str(p.get("shop") or "")
+        if shop:
+            return fill(
+                translate("Messages", "This coupon was already used on %1 at %2."), when, shop
+            )
+        return translate("Messages", "This coupon was already used on %1.").replace("%1", when)
+    if code == "not_yet_valid":
+        return translate("Messages", "This coupon can only be used from %1.").replace(
+            "%1", _day(p.get("valid_from"))
+        )
+    if code == "wrong_member":
+        return translate("Messages", "This coupon belongs to another member (%1).").replace(
+            "%1", str(p.get("member_name") or "—")
+        )
+    if code == "min_spend":
+        return translate("Messages", "This coupon needs a bill of %1 or more.").replace(
+            "%1", yuan(int(p.get("min_spend_fen") or 0))
+        )
+    if code == "member_limit":
+        return translate(
+            "Messages", "This member already has the most coupons of this campaign (%1)."
+        ).replace("%1", str(p.get("limit")))
+    if code == "campaign_spec_invalid":
+        problems = p.get("problems") or []
+        listed = "; ".join(problem_text(problem) for problem in problems)
+        return translate("Messages", "The campaign cannot be saved: %1").replace(
+            "%1", listed or "—"
+        )
+    if code == "member_required" and p.get("coupon"):
+        return translate(
+            "Messages", "This coupon belongs to a member: scan their member card first."
+        )
+    simple = {
+        "coupon_not_found": translate(
+            "Messages", "No such coupon: it was not issued by this shop."
+        ),
+        "void": translate("Messages", "This coupon was voided and can no longer be used."),
+        "wrong_shop": translate("Messages", "This coupon cannot be used at this shop."),
+        "campaign_paused": translate(
+            "Messages", "This coupon's campaign is paused: it cannot be used for now."
+        ),
+        "campaign_not_issuable": translate(
+            "Messages",
+            "A points multiplier is not handed out as coupons: it applies to every member "
+            "sale while it runs.",
+        ),
+        "quota_reached": translate(
+            "Messages", "The campaign's quota is used up: no more coupons can be issued."
+        ),
+        "no_marketing_consent": translate(
+            "Messages", "This member has not agreed to marketing, so no coupon can be sent to them."
+        ),
+        "campaign_ended": translate("Messages", "This campaign has ended."),
+        "campaign_not_found": translate("Messages", "No such campaign."),
+        "batch_not_found": translate("Messages", "No such batch of coupons."),
+        "campaign_state_invalid": translate(
+            "Messages", "The campaign cannot change to that state."
+        ),
+        "count_invalid": translate("Messages", "Enter how many coupons to print (1 or more)."),
+    }
+    return simple.get(code)
+
+
+def field_name(field: str) -> str:
+    """A campaign field as the form names it."""
+    names = {
+        "name": translate("Messages", "Name"),
+        "kind": translate("Messages", "Kind"),
+        "value_fen": translate("Messages", "Amount"),
+        "percent": translate("Messages", "Percent off"),
+        "cap_fen": translate("Messages", "At most"),
+        "min_spend_fen": translate("Messages", "Least bill"),
+        "gift": translate("Messages", "Gift"),
+        "multiplier_tenths": translate("Messages", "Points multiplier"),
+        "multiplier": translate("Messages", "Points multiplier"),
+        "valid_from": translate("Messages", "Valid from"),
+        "valid_to": translate("Messages", "Valid until"),
+        "valid_days": translate("Messages", "Days valid"),
+        "quota": translate("Messages", "Quota"),
+        "per_member_limit": translate("Messages", "Per member"),
+        "scope": translate("Messages", "Scope"),
+        "holdout_pct": translate("Messages", "Held out"),
+        "terms": translate("Messages", "Terms"),
+        "trigger": translate("Messages", "Automatic"),
+        "trigger_days": translate("Messages", "Days away"),
+        "trigger_visits": translate("Messages", "Visits"),
+        "trigger_spend_fen": translate("Messages", "Sale amount"),
+    }
+    return names.get(field, field)
+
+
+def reason_text(reason: str) -> str:
+    """Why a campaign field is refused, in a few words."""
+    reasons = {
+        "required": translate("Messages", "Required."),
+        "missing": translate("Messages", "Required."),
+        "empty": translate("Messages", "Required."),
+        "negative": translate("Messages", "Cannot be negative."),
+        "zero": translate("Messages", "Must be more than zero."),
+        "not_positive": translate("Messages", "Must be more than zero."),
+        "above_100": translate("Messages", "At most 100."),
+        "too_large": translate("Messages", "Too large."),
+        "too_long": translate("Messages", "Too long."),
+        "out_of_range": translate("Messages", "Out of range."),
+        "before_from": translate("Messages", "Must not be before the first day."),
+        "before_valid_from": translate("Messages", "Must not be before the first day."),
+        "both": translate("Messages", "Choose fixed dates or a number of days, not both."),
+        "neither": translate("Messages", "Choose fixed dates or a number of days."),
+        "unknown": translate("Messages", "Not a field of this version."),
+        "invalid": translate("Messages", "Not a valid value."),
+        "not_money": translate("Messages", "Not an amount: type it like 10.00."),
+        "not_for_kind": translate("Messages", "Not used by this kind of campaign."),
+    }
+    return reasons.get(reason, translate("Messages", "Not valid (%1).").replace("%1", reason))
+
+
+def problem_text(problem: dict[str, Any]) -> str:
+    """One problem of a campaign spec: "Percent off: at most 100."."""
+    return fill(
+        translate("Messages", "%1: %2"),
+        field_name(str(problem.get("field", ""))),
+        reason_text(str(problem.get("reason", ""))),
+    )

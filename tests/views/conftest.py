@@ -146,3 +146,35 @@ def modal() -> Iterator[ModalDriver]:
     driver = ModalDriver()
     yield driver
     driver._timer.stop()
+
+
+# -- coupons and campaigns ------------------------------------------------------------------
+@pytest.fixture
+def shop_owner(shop_desk: Desk):  # type: ignore[no-untyped-def]
+    """The shop's owner, signed in by PIN (for setting up campaigns in tests)."""
+    return shop_desk.authenticate(OWNER_PIN, owner_only=True)
+
+
+def make_campaign(desk: Desk, owner, **fields) -> int:  # type: ignore[no-untyped-def]
+    """A campaign from ``CampaignSpec`` fields; by default ¥20 off, valid 30 days from issue."""
+    from desktop.models.campaigns import CampaignSpec
+
+    spec = {"name": "立减20元", "kind": "amount_off", "value_fen": 2_000, "valid_days": 30}
+    spec.update(fields)
+    return desk.create_campaign(CampaignSpec(**spec), by=owner)
+
+
+@pytest.fixture
+def fans(shop_desk: Desk) -> list[int]:
+    """Six members who agreed to marketing messages (coupons can be sent to them)."""
+    names = ["赵一", "钱二", "孙三", "周四", "吴五", "郑六"]
+    return [
+        shop_desk.enrol_member(
+            name=name,
+            phone=f"1360000{index:04d}",
+            by=None,
+            membership_consent=True,
+            marketing_consent=True,
+        )
+        for index, name in enumerate(names)
+    ]

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from desktop import cli_import, cli_reports
+
 if TYPE_CHECKING:
     from desktop.models.db import Database
     from desktop.models.service import Desk
@@ -184,6 +186,8 @@ def build_parser() -> JsonArgumentParser:
 
     checkin = commands.add_parser("checkin", parents=[db_option], help="check a member in")
     checkin.add_argument("--code", required=True, help="the member's card digits")
+    cli_reports.register(commands)
+    cli_import.register(commands)
     return parser
 
 
@@ -454,7 +458,7 @@ def _dispatch(args: argparse.Namespace) -> tuple[int, Any]:
 
     shape = _FAILURE_SHAPES.get(name, {})
     try:
-        return handlers[name](args)
+        return (getattr(args, "handler", None) or handlers[name])(args)
     except DatabaseOpenError as exc:
         params = {"path": exc.path}
         return EXIT_REFUSED, _failure(exc.code, _message(exc.code, params, str(exc)), **shape)

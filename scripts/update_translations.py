@@ -78,20 +78,30 @@ def refile_helper_strings(root: ET.Element, contexts: dict[Path, str], base: Pat
     if empty is None:
         return
     for message in list(empty.findall("message")):
-        location = message.find("location")
-        if location is None:
+        # The same text used in several files arrives as one message with several locations:
+        # file a copy under each file's context, each with its own locations.
+        by_target: dict[str, list[ET.Element]] = {}
+        for location in message.findall("location"):
+            source_file = (base / location.get("filename", "")).resolve()
+            target_name = contexts.get(source_file)
+            if target_name is not None:
+                by_target.setdefault(target_name, []).append(location)
+        if not by_target:
             continue
-        source_file = (base / location.get("filename", "")).resolve()
-        target_name = contexts.get(source_file)
-        if target_name is None:
-            continue
-        target = by_name.get(target_name)
-        if target is None:
-            target = ET.SubElement(root, "context")
-            ET.SubElement(target, "name").text = target_name
-            by_name[target_name] = target
+        for target_name, locations in by_target.items():
+            target = by_name.get(target_name)
+            if target is None:
+                target = ET.SubElement(root, "context")
+                ET.SubElement(target, "name").text = target_name
+                by_name[target_name] = target
+            filed = copy.deepcopy(message)
+            for location in filed.findall("location"):
+                filed.remove(location)
+            for index, location in enumerate(locations):
+                filed.insert(index, copy.deepcopy(location))
+            if not any(m.findtext("source") == filed.findtext("source") for m in target):
+                target.append(filed)
         empty.remove(message)
-        target.append(message)
     if not empty.findall("message"):
         root.remove(empty)
 

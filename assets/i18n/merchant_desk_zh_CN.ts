@@ -32,22 +32,22 @@
     <context>
         <name>AuditSection</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="111" />
+            <location filename="../../desktop/views/settings_audit.py" line="150" />
             <source>Verify log</source>
             <translation>校验日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="119" />
+            <location filename="../../desktop/views/settings_audit.py" line="158" />
             <source>Sensitive actions are recorded here. Each record is chained to the one before, so a changed or deleted record shows up when the log is verified.</source>
             <translation>重要操作都记录在这里。每条记录都与上一条环环相扣，记录一旦被改动或删除，校验日志时就能发现。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="143" />
+            <location filename="../../desktop/views/settings_audit.py" line="182" />
             <source>The log is intact: %1 records checked.</source>
             <translation>日志完好：已校验 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="149" />
+            <location filename="../../desktop/views/settings_audit.py" line="188" />
             <source>The log has been altered: record No. %1 does not match the chain.</source>
             <translation>日志已被改动：编号 %1 的记录与前面的记录对不上。</translation>
         </message>
@@ -55,162 +55,1330 @@
     <context>
         <name>AuditTable</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <location filename="../../desktop/views/settings_audit.py" line="119" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <location filename="../../desktop/views/settings_audit.py" line="119" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <location filename="../../desktop/views/settings_audit.py" line="119" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <location filename="../../desktop/views/settings_audit.py" line="119" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="81" />
+            <location filename="../../desktop/views/settings_audit.py" line="120" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
     </context>
     <context>
+        <name>CampaignActions</name>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="34" />
+            <source>Every member sale</source>
+            <translation>会员每笔消费</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="36" />
+            <source>By hand</source>
+            <translation>手动发放</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="37" />
+            <source>Welcome</source>
+            <translation>新会员欢迎</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="38" />
+            <source>Birthday month</source>
+            <translation>生日月</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="39" />
+            <source>Win-back</source>
+            <translation>老客召回</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="40" />
+            <source>Stamp card</source>
+            <translation>集章</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="41" />
+            <source>Big sale</source>
+            <translation>单笔满额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="49" />
+            <source>End campaign</source>
+            <translation>结束活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="50" />
+            <source>End “%1”? Its coupons can no longer be issued or used, and it cannot be started again.</source>
+            <translation>结束“%1”？结束后不能再发券或用券，也不能重新开始。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="58" />
+            <source>End it</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="67" />
+            <source>Sending coupons needs the owner's PIN.</source>
+            <translation>发券需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="79" />
+            <source>%1 coupons of “%2” issued, %3 members held out, %4 skipped.</source>
+            <translation>“%2”已发 %1 张券，对照组 %3 人，跳过 %4 人。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="86" />
+            <source>Stopped: %1 Those already issued stay issued.</source>
+            <translation>已停止：%1 已发出的券仍然有效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="95" />
+            <source>Print bearer coupons</source>
+            <translation>打印不记名券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="97" />
+            <source>How many coupons of “%1” to issue and print? Anyone holding one may use it.</source>
+            <translation>要发放并打印多少张“%1”？持券人即可使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="105" />
+            <source>Issue and print</source>
+            <translation>发放并打印</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="116" />
+            <source>Printing coupons needs the owner's PIN.</source>
+            <translation>打印券需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="132" />
+            <source>Batch %1: %2 coupons of “%3” issued (%4 – %5).</source>
+            <translation>第 %1 批：已发放 %2 张“%3”（%4 – %5）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="149" />
+            <source>Voiding coupons needs the owner's PIN.</source>
+            <translation>作废券需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="156" />
+            <source>Batch %1: %2 coupons voided (used ones stay used).</source>
+            <translation>第 %1 批：已作废 %2 张（已使用的保持已用）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_actions.py" line="163" />
+            <source>Coupon %1 voided.</source>
+            <translation>优惠券 %1 已作废。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignDetails</name>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="57" />
+            <source>Choose a campaign to see its coupon.</source>
+            <translation>选择一个活动，查看它的券样。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="68" />
+            <source>Every member sale earns points %1 while it runs.</source>
+            <translation>活动期间，会员每笔消费积分%1。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="80" />
+            <source>Issued: %1 · at most %2 per member</source>
+            <translation>发放方式：%1 · 每位会员最多 %2 张</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="89" />
+            <source>Held out to measure uplift: %1%</source>
+            <translation>对照组（不发券，用于衡量效果）：%1%</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="92" />
+            <source>Whole alliance</source>
+            <translation>商盟通用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="94" />
+            <source>This shop only</source>
+            <translation>仅限本店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="95" />
+            <source>Needs the network to be used</source>
+            <translation>需联网才能核销</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignEditor</name>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="68" />
+            <source>Edit campaign</source>
+            <translation>编辑活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="68" />
+            <source>New campaign</source>
+            <translation>新建活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="92" />
+            <source>The printed coupon</source>
+            <translation>打印出来的券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="107" />
+            <source>Save (Ctrl+S)</source>
+            <translation>保存 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="108" />
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="133" />
+            <source>Not a coupon: while it runs, every member sale earns points %1 (tier multipliers still apply).</source>
+            <translation>这不是券：活动期间，会员每笔消费积分%1（会员等级倍数照常计算）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="141" />
+            <source>The code and serial are made when a coupon is issued.</source>
+            <translation>二维码和券号在发券时生成。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="158" />
+            <source>valid %1 days from issue</source>
+            <translation>发券后 %1 天内有效</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_editor.py" line="169" />
+            <source>%1 · %2 · issued: %3</source>
+            <translation>%1 · %2 · 发放：%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignForm</name>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="67" />
+            <source>0 = no cap</source>
+            <translation>0 = 不封顶</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="78" />
+            <source>Fixed dates</source>
+            <translation>固定日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="80" />
+            <source>Days from issue</source>
+            <translation>发券后天数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="88" />
+            <source>No limit</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="92" />
+            <source>This shop</source>
+            <translation>本店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="93" />
+            <source>The whole alliance</source>
+            <translation>整个商盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="95" />
+            <source>Can be used while offline</source>
+            <translation>断网时也可核销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="103" />
+            <source>Small print on the coupon</source>
+            <translation>印在券上的使用说明</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="127" />
+            <source>days without a visit</source>
+            <translation>天未到店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="128" />
+            <source>visits per coupon</source>
+            <translation>次到店送一张</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="129" />
+            <source>¥ or more in one sale</source>
+            <translation>元及以上（单笔）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="153" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="154" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="156" />
+            <source>Percent off</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="157" />
+            <source>At most (¥)</source>
+            <translation>最多减（元）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="158" />
+            <source>Gift</source>
+            <translation>赠品</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="159" />
+            <source>Points multiplier</source>
+            <translation>积分倍数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="165" />
+            <source>Valid</source>
+            <translation>有效期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="167" />
+            <source>Quota</source>
+            <translation>发放总量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="168" />
+            <source>Per member</source>
+            <translation>每人限领</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="169" />
+            <source>Scope</source>
+            <translation>适用范围</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="170" />
+            <source>Held out</source>
+            <translation>对照组</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="171" />
+            <source>Terms</source>
+            <translation>使用说明</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="172" />
+            <source>Automatic</source>
+            <translation>自动发放</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="217" />
+            <source>Save (¥)</source>
+            <translation>减（元）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="217" />
+            <source>Amount off (¥)</source>
+            <translation>立减（元）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="218" />
+            <source>When the bill is at least (¥)</source>
+            <translation>满（元）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_form.py" line="220" />
+            <source>Least bill (¥)</source>
+            <translation>最低消费（元）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignsTable</name>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="75" />
+            <source>Campaign</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="76" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="77" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="78" />
+            <source>Issued by</source>
+            <translation>发放方式</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="79" />
+            <source>Issued</source>
+            <translation>已发</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="80" />
+            <source>Redeemed</source>
+            <translation>已核销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="81" />
+            <source>Redemption rate</source>
+            <translation>核销率</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="82" />
+            <source>Held out</source>
+            <translation>对照组</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="83" />
+            <source>Quota</source>
+            <translation>总量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="113" />
+            <source>No limit</source>
+            <translation>不限</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignsView</name>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="143" />
+            <source>Campaigns and coupons</source>
+            <translation>营销活动与优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="147" />
+            <source>Running and paused</source>
+            <translation>进行中和已暂停</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="148" />
+            <source>All, with ended ones</source>
+            <translation>全部（含已结束）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="168" />
+            <source>New campaign (Ctrl+N)</source>
+            <translation>新建活动 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="169" />
+            <source>Edit (Enter)</source>
+            <translation>编辑 (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="170" />
+            <location filename="../../desktop/views/campaigns_view.py" line="247" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="171" />
+            <source>End</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="172" />
+            <source>Send to members… (Ctrl+I)</source>
+            <translation>发给会员… (Ctrl+I)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="173" />
+            <source>Print coupons… (Ctrl+P)</source>
+            <translation>打印券… (Ctrl+P)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="174" />
+            <source>Void a coupon…</source>
+            <translation>作废券…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="247" />
+            <source>Resume</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="267" />
+            <source>Nothing changed: the owner's PIN was not given.</source>
+            <translation>未做任何更改：没有输入店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="269" />
+            <source>Owner: %1</source>
+            <translation>店主：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="294" />
+            <source>Creating a campaign needs the owner's PIN.</source>
+            <translation>新建活动需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="306" />
+            <source>Campaign “%1” created.</source>
+            <translation>活动“%1”已创建。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="312" />
+            <location filename="../../desktop/views/campaigns_view.py" line="337" />
+            <source>Changing a campaign needs the owner's PIN.</source>
+            <translation>修改活动需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="328" />
+            <source>Campaign “%1” saved. Coupons already issued keep their own terms.</source>
+            <translation>活动“%1”已保存。已发出的券仍按原来的条件使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="353" />
+            <source>“%1” runs again.</source>
+            <translation>“%1”已恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="356" />
+            <source>“%1” is paused: its coupons cannot be used until resumed.</source>
+            <translation>“%1”已暂停：恢复之前，它的券不能使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="364" />
+            <source>“%1” has ended.</source>
+            <translation>“%1”已结束。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterCoupons</name>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="72" />
+            <source>F2 applies it · Esc removes it</source>
+            <translation>F2 收款时使用 · Esc 取消</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="85" />
+            <source>Coupon: %1</source>
+            <translation>优惠券：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="102" />
+            <source>until %1</source>
+            <translation>有效至 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="104" />
+            <source>bearer coupon (anyone may use it)</source>
+            <translation>不记名券（持券即可用）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="107" />
+            <source>for %1 only</source>
+            <translation>仅限 %1 使用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="108" />
+            <source>one member</source>
+            <translation>指定会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="149" />
+            <source>Coupon ready: F2 records the sale with it.</source>
+            <translation>优惠券已就绪：按 F2 收款时使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="166" />
+            <source>Scan the member card first to see their coupons.</source>
+            <translation>请先扫会员卡，再查看会员的优惠券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="171" />
+            <source>%1 has no coupon to use today.</source>
+            <translation>%1 今天没有可用的优惠券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="224" />
+            <source>%1 just got a coupon: %2.</source>
+            <translation>%1 刚获得一张优惠券：%2。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_coupons.py" line="226" />
+            <source>%1 just got %2 coupons: %3.</source>
+            <translation>%1 刚获得 %2 张优惠券：%3。</translation>
+        </message>
+    </context>
+    <context>
         <name>CounterView</name>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="69" />
-            <source>Scan the member card, or type a phone number</source>
-            <translation>扫会员码，或输入手机号</translation>
+            <location filename="../../desktop/views/counter_texts.py" line="26" />
+            <source> Coupon used: %1 off.</source>
+            <translation> 已用券：减 %1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="74" />
-            <source>Scan a card · or type the last 4 digits or all 11 digits of the phone number, then Enter · Esc clears</source>
-            <translation>扫会员码 · 或输入手机号后 4 位 / 完整 11 位后按回车 · Esc 清空</translation>
+            <location filename="../../desktop/views/counter_texts.py" line="28" />
+            <source> Coupon used: hand over the gift.</source>
+            <translation> 已用券：请交付赠品。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="121" />
-            <source>Sale</source>
-            <translation>收款</translation>
+            <location filename="../../desktop/views/counter_texts.py" line="33" />
+            <source>Sale %1 recorded (no member), paid %2.</source>
+            <translation>已记录消费 %1（非会员），实收 %2。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="122" />
-            <source>Redeem points</source>
-            <translation>积分抵扣</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="123" />
-            <source>Check-in</source>
-            <translation>签到</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="124" />
-            <source>Refund</source>
-            <translation>退款</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="125" />
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="198" />
-            <source>Type the last 4 digits or all 11 digits of the phone number, or scan the member card.</source>
-            <translation>请输入手机号后 4 位或完整 11 位，或者扫会员码。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="222" />
-            <source>No member's phone number ends in %1.</source>
-            <translation>没有手机尾号为 %1 的会员。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="224" />
-            <source>No member has the phone number %1.</source>
-            <translation>没有手机号为 %1 的会员。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="237" />
-            <source>%1    %2    %3    %4 points</source>
-            <translation>%1    %2    %3    %4 积分</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="246" />
-            <source>%1 members match: choose with ↑ ↓ and Enter.</source>
-            <translation>找到 %1 位会员：用 ↑ ↓ 选择，按回车确认。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="250" />
-            <source>Type the full phone number to narrow it down.</source>
-            <translation>输入完整手机号可以缩小范围。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="273" />
-            <source>Scan the member card first to redeem points.</source>
-            <translation>请先扫会员码，再用积分抵扣。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="304" />
-            <source>Sale not recorded: the owner's PIN was not given.</source>
-            <translation>未记账：没有输入店主密码。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="313" />
+            <location filename="../../desktop/views/counter_texts.py" line="38" />
             <source>Sale %1 recorded (no member).</source>
             <translation>已收款 %1（非会员）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="319" />
+            <location filename="../../desktop/views/counter_texts.py" line="42" />
             <source>Sale %1 recorded: %2 points redeemed (%3 off, paid %4), +%5 points, balance %6</source>
             <translation>已收款 %1：用 %2 积分抵 %3，实付 %4，积分 +%5，余额 %6</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="330" />
+            <location filename="../../desktop/views/counter_texts.py" line="55" />
+            <source>Sale %1 recorded: paid %2, +%3 points, balance %4.</source>
+            <translation>已记录消费 %1：实收 %2，积分 +%3，余额 %4。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_texts.py" line="63" />
             <source>Sale %1 recorded: +%2 points, balance %3</source>
             <translation>已收款 %1：积分 +%2，余额 %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="338" />
-            <source>Scan the member card first to check in.</source>
-            <translation>请先扫会员码，再签到。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="348" />
+            <location filename="../../desktop/views/counter_texts.py" line="74" />
             <source>Already checked in today: this visit is recorded, but not rewarded. Balance %1.</source>
             <translation>今天已经签到过：本次到店已记录，不再送积分。余额 %1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="353" />
+            <location filename="../../desktop/views/counter_texts.py" line="80" />
             <source>Check-in recorded: +%1 points, balance %2.</source>
             <translation>签到成功：积分 +%1，余额 %2。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="358" />
+            <location filename="../../desktop/views/counter_texts.py" line="84" />
             <source>Check-in recorded. Balance %1.</source>
             <translation>签到成功。余额 %1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="378" />
-            <source>Refund of the sale of %1 on %2: the owner's PIN is needed.</source>
-            <translation>退还 %2 的 %1 消费：需要店主密码。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="384" />
-            <source>Refund cancelled: the owner's PIN was not given.</source>
-            <translation>已取消退款：没有输入店主密码。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="397" />
+            <location filename="../../desktop/views/counter_texts.py" line="90" />
             <source>Sale %1 refunded.</source>
             <translation>已退款 %1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="400" />
+            <location filename="../../desktop/views/counter_texts.py" line="93" />
             <source>Sale %1 refunded: %2 points taken back, %3 points returned, balance %4.</source>
             <translation>已退款 %1：扣回 %2 积分，退还 %3 积分，余额 %4。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_texts.py" line="103" />
+            <source>Its coupon can be used again.</source>
+            <translation>所用的券已退回，可以再次使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="78" />
+            <source>Scan a member card or a coupon, or type a phone number</source>
+            <translation>扫会员卡或优惠券，或输入手机号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="84" />
+            <source>Scan a card or a coupon · or type the last 4 digits or all 11 digits of the phone number, then Enter · Esc clears</source>
+            <translation>扫会员卡或优惠券 · 或输入手机号后 4 位或完整 11 位，按 Enter · Esc 清除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="139" />
+            <source>Sale</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="140" />
+            <source>Redeem points</source>
+            <translation>积分抵扣</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="141" />
+            <source>Check-in</source>
+            <translation>签到</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="142" />
+            <source>Refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="143" />
+            <source>Coupons</source>
+            <translation>优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="144" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="227" />
+            <source>Type the last 4 digits or all 11 digits of the phone number, or scan the member card.</source>
+            <translation>请输入手机号后 4 位或完整 11 位，或者扫会员码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="253" />
+            <source>No member's phone number ends in %1.</source>
+            <translation>没有手机尾号为 %1 的会员。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="255" />
+            <source>No member has the phone number %1.</source>
+            <translation>没有手机号为 %1 的会员。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="268" />
+            <source>%1    %2    %3    %4 points</source>
+            <translation>%1    %2    %3    %4 积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="277" />
+            <source>%1 members match: choose with ↑ ↓ and Enter.</source>
+            <translation>找到 %1 位会员：用 ↑ ↓ 选择，按回车确认。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="281" />
+            <source>Type the full phone number to narrow it down.</source>
+            <translation>输入完整手机号可以缩小范围。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="305" />
+            <source>Scan the member card first to redeem points.</source>
+            <translation>请先扫会员码，再用积分抵扣。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="345" />
+            <source>Sale not recorded: the owner's PIN was not given.</source>
+            <translation>未记账：没有输入店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="360" />
+            <source>Scan the member card first to check in.</source>
+            <translation>请先扫会员码，再签到。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="387" />
+            <source>Refund of the sale of %1 on %2: the owner's PIN is needed.</source>
+            <translation>退还 %2 的 %1 消费：需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="393" />
+            <source>Refund cancelled: the owner's PIN was not given.</source>
+            <translation>已取消退款：没有输入店主密码。</translation>
+        </message>
+        <message>
+            <source>Scan the member card, or type a phone number</source>
+            <translation type="vanished">扫会员码，或输入手机号</translation>
+        </message>
+        <message>
+            <source>Scan a card · or type the last 4 digits or all 11 digits of the phone number, then Enter · Esc clears</source>
+            <translation type="vanished">扫会员码 · 或输入手机号后 4 位 / 完整 11 位后按回车 · Esc 清空</translation>
+        </message>
+    </context>
+    <context>
+        <name>CouponText</name>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="30" />
+            <source>Amount off</source>
+            <translation>立减</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="31" />
+            <source>Percent off</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="32" />
+            <source>Spend X, save Y</source>
+            <translation>满减</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="33" />
+            <source>Gift</source>
+            <translation>赠品</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="34" />
+            <source>Points multiplier</source>
+            <translation>积分倍数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="41" />
+            <source>Active</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="42" />
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="43" />
+            <source>Ended</source>
+            <translation>已结束</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="50" />
+            <source>Not used yet</source>
+            <translation>未使用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="51" />
+            <source>Used</source>
+            <translation>已使用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="52" />
+            <source>Void</source>
+            <translation>已作废</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="53" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="60" />
+            <source>None (issued by hand)</source>
+            <translation>无（手动发放）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="61" />
+            <source>Welcome (on enrolment)</source>
+            <translation>新会员欢迎（入会时）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="62" />
+            <source>Birthday month</source>
+            <translation>生日月</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="63" />
+            <source>Win-back after N days away</source>
+            <translation>N 天未到店召回</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="64" />
+            <source>Every Nth visit (stamp card)</source>
+            <translation>每到店 N 次（集章）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="65" />
+            <source>Spend at least X in one sale</source>
+            <translation>单笔消费满 X</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="73" />
+            <source>Win-back after %1 days away</source>
+            <translation>%1 天未到店召回</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="75" />
+            <source>Every %1th visit</source>
+            <translation>每到店 %1 次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="77" />
+            <source>Sale of %1 or more</source>
+            <translation>单笔满 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="79" />
+            <source>By hand</source>
+            <translation>手动发放</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="92" />
+            <source>%1/10 of the price</source>
+            <translation>%1折</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="93" />
+            <source>%1% off</source>
+            <translation>减 %1%</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="108" />
+            <source>%1 off</source>
+            <translation>立减 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="112" />
+            <source>%1, at most %2</source>
+            <translation>%1，最多减 %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="116" />
+            <source>Spend %1, save %2</source>
+            <translation>满 %1 减 %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="119" />
+            <source>Free gift: %1</source>
+            <translation>赠送：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="121" />
+            <source>Points %1 on every sale</source>
+            <translation>每笔消费积分%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="154" />
+            <source>Bill of %1 or more</source>
+            <translation>消费满 %1 可用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="158" />
+            <source>Valid %1 to %2</source>
+            <translation>有效期 %1 至 %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="163" />
+            <source>Valid for %1 days from issue</source>
+            <translation>发券后 %1 天内有效</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_text.py" line="174" />
+            <source>until %1</source>
+            <translation>有效至 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CouponVoidDialog</name>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="61" />
+            <source>Void coupons</source>
+            <translation>作废优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="66" />
+            <source>Scan the coupon, or type a batch number</source>
+            <translation>扫优惠券，或输入批次号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="70" />
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="213" />
+            <source>Nothing chosen yet.</source>
+            <translation>还没有选择。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="77" />
+            <source>Only this coupon</source>
+            <translation>只作废这一张</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="83" />
+            <source>Why (required), e.g. printed by mistake</source>
+            <translation>原因（必填），例如：印错了</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="92" />
+            <source>Void</source>
+            <translation>作废</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="96" />
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="101" />
+            <source>Coupon</source>
+            <translation>优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="105" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="171" />
+            <source>State: %1 · valid %2 to %3</source>
+            <translation>状态：%1 · 有效期 %2 至 %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="181" />
+            <source>Used on %1 at %2; it stays used.</source>
+            <translation>已于 %1 在 %2 使用，保持已用状态。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="184" />
+            <source>Bearer coupon</source>
+            <translation>不记名券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="184" />
+            <source>Bound to a member</source>
+            <translation>会员专属券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="196" />
+            <source>The whole batch %1: %2 coupons, %3 not used yet</source>
+            <translation>整批 %1：共 %2 张，%3 张未使用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="206" />
+            <source>Batch %1 of “%2”: %3 – %4</source>
+            <translation>“%2”第 %1 批：%3 – %4</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/coupon_void_dialog.py" line="227" />
+            <source>Scan the coupon to void first.</source>
+            <translation>请先扫要作废的券。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="105" />
+            <source>Last 4 weeks</source>
+            <translation>最近 4 周</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="106" />
+            <source>Last 12 weeks</source>
+            <translation>最近 12 周</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="107" />
+            <source>Last 52 weeks</source>
+            <translation>最近 52 周</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="108" />
+            <source>Custom…</source>
+            <translation>自定义…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="118" />
+            <source>Show</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="121" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="125" />
+            <source>Period:</source>
+            <translation>期间：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="146" />
+            <source>Send segment to coupons…</source>
+            <translation>向该分群发券…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="152" />
+            <source>Save as PNG…</source>
+            <translation>另存为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="161" />
+            <source>Visits</source>
+            <translation>到店人次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="162" />
+            <location filename="../../desktop/views/dashboard_view.py" line="257" />
+            <source>New members</source>
+            <translation>新会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="163" />
+            <source>Active members / week</source>
+            <translation>每周活跃会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="164" />
+            <location filename="../../desktop/views/dashboard_view.py" line="262" />
+            <source>Member sales</source>
+            <translation>会员销售额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="165" />
+            <location filename="../../desktop/views/dashboard_view.py" line="262" />
+            <source>Average ticket</source>
+            <translation>客单价</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="166" />
+            <source>Repeat rate (30 days)</source>
+            <translation>复购率（30天）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="167" />
+            <source>Points liability</source>
+            <translation>积分负债</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="168" />
+            <source>Coupon redemption</source>
+            <translation>优惠券核销率</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="173" />
+            <source>Champions</source>
+            <translation>重要价值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="174" />
+            <source>Loyal</source>
+            <translation>忠诚客户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="175" />
+            <source>Potential loyalists</source>
+            <translation>潜力客户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="176" />
+            <source>New customers</source>
+            <translation>新客户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="177" />
+            <source>Need attention</source>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="178" />
+            <source>At risk</source>
+            <translation>流失风险</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="179" />
+            <source>Hibernating</source>
+            <translation>沉睡客户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="217" />
+            <source>Loading…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="230" />
+            <source>Could not compute the figures: %1</source>
+            <translation>无法计算数据：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="240" />
+            <source>Previous period: %1</source>
+            <translation>上一期间：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="246" />
+            <source>%1 to %2 · %3 weeks</source>
+            <translation>%1 至 %2 · 共 %3 周</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="252" />
+            <source>No data in this period</source>
+            <translation>本期间没有数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="257" />
+            <source>Visits per week</source>
+            <translation>每周到店人次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="257" />
+            <source>Returning</source>
+            <translation>老会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="262" />
+            <location filename="../../desktop/views/dashboard_view.py" line="303" />
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="268" />
+            <source>Points issued and redeemed</source>
+            <translation>积分发放与兑换</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="269" />
+            <location filename="../../desktop/views/dashboard_view.py" line="283" />
+            <source>Issued</source>
+            <translation>发放</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="269" />
+            <location filename="../../desktop/views/dashboard_view.py" line="283" />
+            <source>Redeemed</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="269" />
+            <source>Outstanding</source>
+            <translation>未用积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="276" />
+            <source>Repeat-purchase rate</source>
+            <translation>复购率</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="276" />
+            <source>30 days</source>
+            <translation>30天</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="276" />
+            <source>90 days</source>
+            <translation>90天</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="282" />
+            <source>Coupon redemption by campaign</source>
+            <translation>各活动优惠券核销率</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="283" />
+            <source>Redemption rate</source>
+            <translation>核销率</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="284" />
+            <source>No coupons issued in this period</source>
+            <translation>本期间没有发券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="291" />
+            <source>Cohort retention</source>
+            <translation>会员留存（按入会周）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="292" />
+            <source>Weeks since enrolment</source>
+            <translation>入会后第几周</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="292" />
+            <source>Enrolment week</source>
+            <translation>入会周</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="302" />
+            <source>RFM segments (365 days to %1)</source>
+            <translation>RFM 分群（截至 %1 的 365 天）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="303" />
+            <source>Members</source>
+            <translation>会员数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="304" />
+            <source>No purchases in the last 365 days</source>
+            <translation>近 365 天没有消费</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="327" />
+            <source>Finding the members of the segment…</source>
+            <translation>正在查找分群会员…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="334" />
+            <source>%1 members in the segment</source>
+            <translation>分群共 %1 位会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="343" />
+            <source>Save chart as PNG</source>
+            <translation>图表另存为 PNG</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="343" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldsWithErrors</name>
+        <message>
+            <location filename="../../desktop/views/form_fields.py" line="46" />
+            <source>e.g. 10.00</source>
+            <translation>例如 10.00</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="81" />
+            <source>Choose the file</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="82" />
+            <source>An .xlsx or .csv export from your old till or member system.</source>
+            <translation>从原收银或会员系统导出的 .xlsx 或 .csv 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="85" />
+            <source>Members</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="86" />
+            <source>Sales history</source>
+            <translation>消费记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="90" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="100" />
+            <source>What to import</source>
+            <translation>导入内容</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="101" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="106" />
+            <source>Choose the export</source>
+            <translation>选择导出文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="106" />
+            <source>Exports (*.xlsx *.csv *.txt)</source>
+            <translation>导出文件 (*.xlsx *.csv *.txt)</translation>
         </message>
     </context>
     <context>
@@ -282,6 +1450,274 @@
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="345" />
+            <source>Import from another system</source>
+            <translation>从其他系统导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="391" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="413" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="414" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="415" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="416" />
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="417" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="14" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="15" />
+            <source>Mobile phone</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="16" />
+            <source>Birthday</source>
+            <translation>生日</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="17" />
+            <source>Joined on</source>
+            <translation>入会日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="18" />
+            <source>Opening points</source>
+            <translation>期初积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="19" />
+            <source>Marketing consent</source>
+            <translation>营销同意</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="20" />
+            <source>Amount (¥)</source>
+            <translation>金额（¥）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="21" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="22" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="23" />
+            <source>Receipt no.</source>
+            <translation>小票号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="30" />
+            <source>empty, but needed</source>
+            <translation>为空，但必填</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="31" />
+            <source>not a valid mobile number</source>
+            <translation>不是有效的手机号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="32" />
+            <source>not a date that can be read</source>
+            <translation>无法识别的日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="33" />
+            <source>not a time that can be read</source>
+            <translation>无法识别的时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="34" />
+            <source>a day in the future</source>
+            <translation>日期在未来</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="35" />
+            <source>not an amount that can be read</source>
+            <translation>无法识别的金额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="36" />
+            <source>a negative amount (a refund?)</source>
+            <translation>金额为负（是退款吗？）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="37" />
+            <source>an amount of zero</source>
+            <translation>金额为零</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="38" />
+            <source>more than two decimals</source>
+            <translation>小数超过两位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="39" />
+            <source>above ¥1,000,000: a typo?</source>
+            <translation>超过 ¥1,000,000：输错了吗？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="40" />
+            <source>points must be a whole number</source>
+            <translation>积分必须是整数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="41" />
+            <source>negative points</source>
+            <translation>积分为负</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="42" />
+            <source>more than 1,000,000 points</source>
+            <translation>积分超过 1,000,000</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="43" />
+            <source>not yes or no</source>
+            <translation>不是“是”或“否”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="44" />
+            <source>name longer than 50 characters</source>
+            <translation>姓名超过 50 个字</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="45" />
+            <source>garbled text: the file was saved with the wrong encoding</source>
+            <translation>乱码：文件保存时用了错误的编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="47" />
+            <source>a formula whose result was never saved: open and save the file in Excel</source>
+            <translation>公式的结果未保存：请用 Excel 打开并保存该文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="49" />
+            <source>an Excel error value</source>
+            <translation>Excel 错误值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="50" />
+            <source>the same row appears earlier in the file</source>
+            <translation>文件前面已有相同的行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="51" />
+            <source>no member with this phone: import the members first</source>
+            <translation>没有此手机号的会员：请先导入会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="52" />
+            <source>imported before: skipped</source>
+            <translation>以前已导入：跳过</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="53" />
+            <source>already a member: matched, not added</source>
+            <translation>已是会员：已匹配，未新增</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="54" />
+            <source>The file was not found.</source>
+            <translation>找不到该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="55" />
+            <source>Choose an .xlsx or .csv file.</source>
+            <translation>请选择 .xlsx 或 .csv 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="56" />
+            <source>The file is damaged or is not an Excel workbook.</source>
+            <translation>文件已损坏，或不是 Excel 工作簿。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="57" />
+            <source>The workbook has a password. Save it without one and try again.</source>
+            <translation>工作簿设有密码。请去掉密码另存后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="58" />
+            <source>This is an old Excel 97-2003 file. Save it as .xlsx first.</source>
+            <translation>这是旧版 Excel 97-2003 文件。请先另存为 .xlsx。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="59" />
+            <source>The workbook unpacks to far more data than a real export. Refused.</source>
+            <translation>工作簿解压后的数据远超正常导出文件，已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="60" />
+            <source>The CSV is neither UTF-8 nor GBK text.</source>
+            <translation>该 CSV 既不是 UTF-8 也不是 GBK 编码的文本。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="61" />
+            <source>The sheet is empty.</source>
+            <translation>工作表是空的。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="62" />
+            <source>The file has a header but no rows.</source>
+            <translation>文件只有表头，没有数据行。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="63" />
+            <source>A required column is not chosen.</source>
+            <translation>有必填列尚未选择。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="64" />
+            <source>A chosen column is not in the file.</source>
+            <translation>所选的列不在文件中。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="65" />
+            <source>Unknown field.</source>
+            <translation>未知字段。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="66" />
+            <source>Cancelled. Nothing was imported.</source>
+            <translation>已取消，未导入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_texts.py" line="68" />
+            <source>The data changed during the import. Nothing was written; run it again.</source>
+            <translation>导入期间数据发生了变化。未写入任何内容，请重新导入。</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageSection</name>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="122" />
@@ -307,99 +1743,140 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="56" />
-            <location filename="../../desktop/views/main_window.py" line="155" />
+            <location filename="../../desktop/views/main_window.py" line="69" />
+            <location filename="../../desktop/views/main_window.py" line="178" />
             <source>Merchant Desk</source>
             <translation>商盟柜台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="69" />
-            <location filename="../../desktop/views/main_window.py" line="160" />
+            <location filename="../../desktop/views/main_window.py" line="84" />
+            <location filename="../../desktop/views/main_window.py" line="183" />
             <source>Counter</source>
             <translation>收银台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="70" />
+            <location filename="../../desktop/views/main_window.py" line="85" />
             <source>Members</source>
             <translation>会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="71" />
+            <location filename="../../desktop/views/main_window.py" line="86" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="86" />
+            <location filename="../../desktop/views/main_window.py" line="87" />
+            <source>Campaigns</source>
+            <translation>营销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/main_window.py" line="102" />
             <source>Switch staff (F12)</source>
             <translation>切换店员 (F12)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="162" />
+            <location filename="../../desktop/views/main_window.py" line="185" />
             <source>%1 (owner)</source>
             <translation>%1（店主）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="165" />
+            <location filename="../../desktop/views/main_window.py" line="188" />
             <source>Signed in: %1</source>
             <translation>当前登录：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="172" />
+            <location filename="../../desktop/views/main_window.py" line="195" />
             <source>Enter your PIN to sign in at this counter.</source>
             <translation>请输入您的密码登录本收银台。</translation>
         </message>
     </context>
     <context>
+        <name>MappingPage</name>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="129" />
+            <source>Match the columns</source>
+            <translation>对应列</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="132" />
+            <source>Guessed from the headers; change any that are wrong. Fields marked * are required.</source>
+            <translation>已根据表头自动匹配；如有不对请修改。带 * 的字段为必填。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="153" />
+            <source>(not in the file)</source>
+            <translation>（文件中没有）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="171" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+    </context>
+    <context>
         <name>MemberCardWidget</name>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="58" />
+            <location filename="../../desktop/views/member_card_widget.py" line="64" />
             <source>Scan a member card, or type a phone number</source>
             <translation>请扫会员码，或输入手机号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="93" />
+            <location filename="../../desktop/views/member_card_widget.py" line="99" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="117" />
+            <location filename="../../desktop/views/member_card_widget.py" line="123" />
             <source>Spent in the last 12 months</source>
             <translation>近 12 个月消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="118" />
+            <location filename="../../desktop/views/member_card_widget.py" line="124" />
             <source>Member since</source>
             <translation>入会日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="119" />
+            <location filename="../../desktop/views/member_card_widget.py" line="125" />
             <source>Card valid until</source>
             <translation>会员卡有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="129" />
+            <location filename="../../desktop/views/member_card_widget.py" line="134" />
             <source>Recent visits</source>
             <translation>最近到店</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="157" />
+            <location filename="../../desktop/views/member_card_widget.py" line="184" />
             <source>%1 points expire on %2</source>
             <translation>%1 积分将于 %2 过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="179" />
+            <location filename="../../desktop/views/member_card_widget.py" line="207" />
             <source>No visits yet</source>
             <translation>还没有到店记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="183" />
+            <location filename="../../desktop/views/member_card_widget.py" line="211" />
             <source>Sale %1</source>
             <translation>消费 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="185" />
+            <location filename="../../desktop/views/member_card_widget.py" line="213" />
             <source>Check-in</source>
             <translation>签到</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberCouponsPanel</name>
+        <message>
+            <location filename="../../desktop/views/member_coupons.py" line="86" />
+            <source>Stamp card %1: %2/%3  %4</source>
+            <translation>集章 %1：%2/%3  %4</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_coupons.py" line="104" />
+            <source>Coupons to use: %1 (F10 to choose, Enter to apply)</source>
+            <translation>可用优惠券：%1 张（F10 选择，Enter 使用）</translation>
         </message>
     </context>
     <context>
@@ -763,6 +2240,539 @@
         </message>
     </context>
     <context>
+        <name>Messages</name>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="148" />
+            <source>This is a member card, not a coupon. Scan the coupon's code.</source>
+            <translation>这是会员卡，不是优惠券。请扫优惠券上的二维码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="150" />
+            <source>This is a coupon, not a member card. Scan it at the counter to use it.</source>
+            <translation>这是优惠券，不是会员卡。请在收银台扫码使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="154" />
+            <source>This coupon expired on %1.</source>
+            <translation>这张券已于 %1 过期。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="161" />
+            <source>This coupon was already used on %1 at %2.</source>
+            <translation>这张券已于 %1 在 %2 使用过。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="163" />
+            <source>This coupon was already used on %1.</source>
+            <translation>这张券已于 %1 使用过。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="165" />
+            <source>This coupon can only be used from %1.</source>
+            <translation>这张券从 %1 起才能使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="169" />
+            <source>This coupon belongs to another member (%1).</source>
+            <translation>这张券属于另一位会员（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="173" />
+            <source>This coupon needs a bill of %1 or more.</source>
+            <translation>这张券需消费满 %1 才能使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="177" />
+            <source>This member already has the most coupons of this campaign (%1).</source>
+            <translation>这位会员领取本活动的券已达上限（%1 张）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="183" />
+            <source>The campaign cannot be saved: %1</source>
+            <translation>活动无法保存：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="187" />
+            <source>This coupon belongs to a member: scan their member card first.</source>
+            <translation>这是会员专属券：请先扫该会员的会员卡。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="191" />
+            <source>No such coupon: it was not issued by this shop.</source>
+            <translation>没有这张券：不是本店发出的。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="194" />
+            <source>This coupon was voided and can no longer be used.</source>
+            <translation>这张券已作废，不能再使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="195" />
+            <source>This coupon cannot be used at this shop.</source>
+            <translation>这张券不能在本店使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="196" />
+            <source>This coupon's campaign is paused: it cannot be used for now.</source>
+            <translation>这张券所属的活动已暂停，暂时不能使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="199" />
+            <source>A points multiplier is not handed out as coupons: it applies to every member sale while it runs.</source>
+            <translation>积分倍数活动不发券：活动期间对会员的每笔消费自动生效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="204" />
+            <source>The campaign's quota is used up: no more coupons can be issued.</source>
+            <translation>活动发放总量已用完，不能再发券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="207" />
+            <source>This member has not agreed to marketing, so no coupon can be sent to them.</source>
+            <translation>这位会员未同意接收营销信息，不能给他发券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="210" />
+            <source>This campaign has ended.</source>
+            <translation>这个活动已结束。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="211" />
+            <source>No such campaign.</source>
+            <translation>没有这个活动。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="212" />
+            <source>No such batch of coupons.</source>
+            <translation>没有这个批次的券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="213" />
+            <source>The campaign cannot change to that state.</source>
+            <translation>活动不能改成这个状态。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="216" />
+            <source>Enter how many coupons to print (1 or more).</source>
+            <translation>请输入要打印的张数（至少 1 张）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="224" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="225" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="226" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="227" />
+            <source>Percent off</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="228" />
+            <source>At most</source>
+            <translation>最多减</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="229" />
+            <source>Least bill</source>
+            <translation>最低消费</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="230" />
+            <source>Gift</source>
+            <translation>赠品</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="231" />
+            <location filename="../../desktop/views/messages.py" line="232" />
+            <source>Points multiplier</source>
+            <translation>积分倍数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="233" />
+            <source>Valid from</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="234" />
+            <source>Valid until</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="235" />
+            <source>Days valid</source>
+            <translation>有效天数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="236" />
+            <source>Quota</source>
+            <translation>发放总量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="237" />
+            <source>Per member</source>
+            <translation>每人限领</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="238" />
+            <source>Scope</source>
+            <translation>适用范围</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="239" />
+            <source>Held out</source>
+            <translation>对照组</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="240" />
+            <source>Terms</source>
+            <translation>使用说明</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="241" />
+            <source>Automatic</source>
+            <translation>自动发放</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="242" />
+            <source>Days away</source>
+            <translation>未到店天数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="243" />
+            <source>Visits</source>
+            <translation>到店次数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="244" />
+            <source>Sale amount</source>
+            <translation>消费金额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="252" />
+            <location filename="../../desktop/views/messages.py" line="253" />
+            <location filename="../../desktop/views/messages.py" line="254" />
+            <source>Required.</source>
+            <translation>必填。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="255" />
+            <source>Cannot be negative.</source>
+            <translation>不能为负数。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="256" />
+            <location filename="../../desktop/views/messages.py" line="257" />
+            <source>Must be more than zero.</source>
+            <translation>必须大于零。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="258" />
+            <source>At most 100.</source>
+            <translation>最大为 100。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="259" />
+            <source>Too large.</source>
+            <translation>太大了。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="260" />
+            <source>Too long.</source>
+            <translation>太长了。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="261" />
+            <source>Out of range.</source>
+            <translation>超出范围。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="262" />
+            <location filename="../../desktop/views/messages.py" line="263" />
+            <source>Must not be before the first day.</source>
+            <translation>不能早于开始日期。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="264" />
+            <source>Choose fixed dates or a number of days, not both.</source>
+            <translation>固定日期和天数只能选一种。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="265" />
+            <source>Choose fixed dates or a number of days.</source>
+            <translation>请选择固定日期或天数。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="266" />
+            <source>Not a field of this version.</source>
+            <translation>这个版本没有该项。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="267" />
+            <source>Not a valid value.</source>
+            <translation>不是有效的值。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="268" />
+            <source>Not an amount: type it like 10.00.</source>
+            <translation>不是金额：请输入 10.00 这样的数字。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="269" />
+            <source>Not used by this kind of campaign.</source>
+            <translation>这类活动不用这一项。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="271" />
+            <source>Not valid (%1).</source>
+            <translation>无效（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="277" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="32" />
+            <source>Misread: the keyboard layout looks French (AZERTY). Switch the layout or the scanner setting, then scan again.</source>
+            <translation>没扫对：键盘布局好像是法语 (AZERTY)。请切换键盘布局或修改扫码枪设置，然后重扫。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="36" />
+            <source>Misread: Caps Lock seems to be on. Turn it off and scan again.</source>
+            <translation>没扫对：大写锁定 (Caps Lock) 好像开着。请关掉后重扫。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="39" />
+            <source>Misread: the input method is in full-width mode. Switch it to half-width or English and scan again.</source>
+            <translation>没扫对：输入法是全角模式。请切换到半角或英文后重扫。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="42" />
+            <source>Misread: the code was not read completely. Scan again.</source>
+            <translation>没扫对：码没有读完整，请重扫。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="44" />
+            <source>This is not a member card.</source>
+            <translation>这不是会员码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="45" />
+            <source>This code was not issued by this shop or its alliance.</source>
+            <translation>这个码不是本店或本商盟发的。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="46" />
+            <source>Not a valid code: it may have been altered or forged.</source>
+            <translation>无效的码：可能被改动或伪造。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="47" />
+            <source>This card has expired. Issue a new card from the Members screen.</source>
+            <translation>这张会员卡已过期，请在“会员”页面补发新卡。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="48" />
+            <source>This card was replaced by a newer one and can no longer be used.</source>
+            <translation>这张卡已被新卡替换，不能再使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="49" />
+            <source>No such member (the member may have been erased).</source>
+            <translation>找不到这位会员（可能已被删除）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="50" />
+            <source>That is not a valid mobile number (11 digits starting with 1).</source>
+            <translation>手机号不正确（应为 1 开头的 11 位数字）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="51" />
+            <source>Please enter a name.</source>
+            <translation>请输入姓名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="53" />
+            <source>The member must agree to the membership terms to enrol.</source>
+            <translation>会员须同意会员条款才能入会。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="55" />
+            <source>The birthday is not a valid date.</source>
+            <translation>生日不是有效日期。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="56" />
+            <source>Enter an amount greater than zero.</source>
+            <translation>请输入大于零的金额。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="57" />
+            <source>Enter a number of points of zero or more.</source>
+            <translation>积分数不能小于零。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="58" />
+            <source>Points can only be redeemed for a member.</source>
+            <translation>只有会员才能使用积分。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="59" />
+            <source>Wrong PIN.</source>
+            <translation>密码不对。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="60" />
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>密码为 4 到 8 位数字。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="61" />
+            <source>Another staff member already uses this PIN. Choose another.</source>
+            <translation>已有店员在用这个密码，请换一个。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="62" />
+            <source>Only the owner can do this.</source>
+            <translation>只有店主可以这样做。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="63" />
+            <source>No such sale.</source>
+            <translation>找不到这笔消费。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="64" />
+            <source>These points were already reversed.</source>
+            <translation>这些积分已经冲回过了。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="65" />
+            <source>Please give a reason.</source>
+            <translation>请填写原因。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="66" />
+            <source>No such staff member.</source>
+            <translation>找不到这位店员。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="67" />
+            <source>The last owner account cannot be removed.</source>
+            <translation>不能删除最后一个店主账号。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="68" />
+            <source>Please enter the shop name.</source>
+            <translation>请输入店名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="69" />
+            <source>The gold threshold must not be lower than the silver one.</source>
+            <translation>金卡门槛不能低于银卡门槛。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="70" />
+            <source>The shop has not been set up yet.</source>
+            <translation>店铺还没有设置。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="71" />
+            <source>This member has had too many cards; enrol again.</source>
+            <translation>这位会员补卡次数过多，请重新入会。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="72" />
+            <source>This shop has already been set up.</source>
+            <translation>店铺已经设置过了。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="73" />
+            <source>The time zone is not valid.</source>
+            <translation>时区不正确。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="74" />
+            <source>Choose a role: owner or staff.</source>
+            <translation>请选择角色：店主或店员。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="75" />
+            <source>Unknown kind of consent.</source>
+            <translation>未知的授权类型。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="76" />
+            <source>That setting does not exist in this version.</source>
+            <translation>此版本没有这项设置。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="77" />
+            <source>No such points entry.</source>
+            <translation>找不到这条积分记录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="82" />
+            <source>The name is too long (at most %1 characters).</source>
+            <translation>名字太长（最多 %1 个字）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="84" />
+            <source>A member with this phone number already exists.</source>
+            <translation>这个手机号已经是会员了。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="86" />
+            <source>The amount is too large (at most %1).</source>
+            <translation>金额太大（最多 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="89" />
+            <source>Not enough points: the balance is %1, %2 needed.</source>
+            <translation>积分不够：余额 %1，需要 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="94" />
+            <source>The discount would exceed the amount; at most %1 points can be used.</source>
+            <translation>抵扣不能超过金额，最多可用 %1 积分。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="99" />
+            <source>%1 points is above the limit of %2 for one sale: the owner's PIN is needed.</source>
+            <translation>本次积分 %1 超过单笔上限 %2，需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="104" />
+            <source>This sale was already refunded.</source>
+            <translation>这笔消费已经退过款了。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="106" />
+            <source>Enter a non-zero number of points (at most %1).</source>
+            <translation>请输入不为零的积分数（最多 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="111" />
+            <source>The value of %1 must be between %2 and %3.</source>
+            <translation>%1 的值须在 %2 到 %3 之间。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="116" />
+            <source>Refused: %1</source>
+            <translation>无法完成：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>PinDialog</name>
         <message>
             <location filename="../../desktop/views/pin_dialog.py" line="38" />
@@ -911,19 +2921,47 @@
             <translation>签到不送积分。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_points.py" line="210" />
+            <location filename="../../desktop/views/settings_points.py" line="212" />
             <source>Nothing changed.</source>
             <translation>没有改动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_points.py" line="220" />
+            <location filename="../../desktop/views/settings_points.py" line="222" />
             <source>Saved: rule version %1 is in force from now on.</source>
             <translation>已保存：第 %1 版规则即刻生效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_points.py" line="233" />
+            <location filename="../../desktop/views/settings_points.py" line="235" />
             <source>%1 must be between %2 and %3.</source>
             <translation>%1 须在 %2 到 %3 之间。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="181" />
+            <source>Check the first rows</source>
+            <translation>检查前几行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="188" />
+            <source>Stop at the first bad row (import nothing then)</source>
+            <translation>遇到第一行错误即停止（此时不导入任何内容）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="189" />
+            <source>Import the good rows and list the bad ones</source>
+            <translation>导入正确的行，列出错误的行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="203" />
+            <source>Problems</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="229" />
+            <source>Showing the first %1 rows of about %2. Rows with problems: %3.</source>
+            <translation>显示约 %2 行中的前 %1 行。有问题的行：%3。</translation>
         </message>
     </context>
     <context>
@@ -980,76 +3018,187 @@
         </message>
     </context>
     <context>
+        <name>ReportPage</name>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="276" />
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="284" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="284" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="284" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="284" />
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="286" />
+            <source>Save the report as CSV…</source>
+            <translation>将报告保存为 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="301" />
+            <source>Bad rows were found, so nothing was imported. Fix them, or go back and choose to import the good rows.</source>
+            <translation>发现错误行，因此未导入任何内容。请修正这些行，或返回并选择只导入正确的行。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="307" />
+            <source>Imported %1 · matched to existing members %2 · imported before %3 · skipped %4 · bad rows %5.</source>
+            <translation>已导入 %1 · 匹配到已有会员 %2 · 以前已导入 %3 · 跳过 %4 · 错误行 %5。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="327" />
+            <source>Save the report</source>
+            <translation>保存报告</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="327" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunPage</name>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="241" />
+            <source>Importing</source>
+            <translation>正在导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="242" />
+            <source>Reading and checking every row…</source>
+            <translation>正在读取并检查每一行…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="245" />
+            <source>Cancel the import</source>
+            <translation>取消导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/import_wizard.py" line="269" />
+            <source>Writing…</source>
+            <translation>正在写入…</translation>
+        </message>
+    </context>
+    <context>
         <name>SaleDialog</name>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="89" />
+            <location filename="../../desktop/views/sale_dialog.py" line="119" />
             <source>Redeem points</source>
             <translation>积分抵扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="89" />
+            <location filename="../../desktop/views/sale_dialog.py" line="119" />
             <source>Sale</source>
             <translation>收款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="93" />
+            <location filename="../../desktop/views/sale_dialog.py" line="123" />
             <source>Sale without a member (no points)</source>
             <translation>非会员收款（不积分）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="96" />
+            <location filename="../../desktop/views/sale_dialog.py" line="126" />
             <source>%1 · %2 · balance %3 points</source>
             <translation>%1 · %2 · 积分余额 %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="107" />
+            <location filename="../../desktop/views/sale_dialog.py" line="137" />
             <source>e.g. 23.50</source>
             <translation>例如 23.50</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="114" />
+            <location filename="../../desktop/views/sale_dialog.py" line="144" />
             <source>Amount (¥)</source>
             <translation>金额（元）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="117" />
+            <location filename="../../desktop/views/sale_dialog.py" line="147" />
             <source>Points to redeem</source>
             <translation>使用积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="118" />
+            <location filename="../../desktop/views/sale_dialog.py" line="148" />
             <source>100 points = %1 off</source>
             <translation>100 积分抵 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="135" />
+            <location filename="../../desktop/views/sale_dialog.py" line="155" />
+            <source>Remove coupon (Ctrl+R)</source>
+            <translation>不用券 (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sale_dialog.py" line="177" />
             <source>Record sale (Enter)</source>
             <translation>确认收款 (回车)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="137" />
+            <location filename="../../desktop/views/sale_dialog.py" line="179" />
             <source>Cancel (Esc)</source>
             <translation>取消 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="167" />
+            <location filename="../../desktop/views/sale_dialog.py" line="218" />
+            <source>Coupon %1: %2</source>
+            <translation>优惠券 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sale_dialog.py" line="224" />
+            <source>takes %1 off this bill</source>
+            <translation>本单减 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sale_dialog.py" line="226" />
+            <source>hand over the gift</source>
+            <translation>请交付赠品</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sale_dialog.py" line="249" />
+            <source>That is a member card, not a coupon. To change the member, cancel this sale (Esc) and scan the card at the counter.</source>
+            <translation>这是会员卡，不是优惠券。要换会员，请取消本单 (Esc)，再在收银台扫卡。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sale_dialog.py" line="281" />
+            <source>Coupon %1</source>
+            <translation>优惠券 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sale_dialog.py" line="284" />
             <source>Discount %1</source>
             <translation>抵扣 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="168" />
+            <location filename="../../desktop/views/sale_dialog.py" line="285" />
             <source>To pay %1</source>
             <translation>应付 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="170" />
+            <location filename="../../desktop/views/sale_dialog.py" line="287" />
             <source>Points earned +%1</source>
             <translation>获得积分 +%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/sale_dialog.py" line="176" />
+            <location filename="../../desktop/views/sale_dialog.py" line="293" />
             <source>Enter the amount, for example 23.50.</source>
             <translation>请输入金额，例如 23.50。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sale_dialog.py" line="298" />
+            <source>Remove the coupon (Ctrl+R) to sell without it.</source>
+            <translation>按 Ctrl+R 去掉这张券，可不用券收款。</translation>
         </message>
     </context>
     <context>
@@ -1144,6 +3293,114 @@
         </message>
     </context>
     <context>
+        <name>SegmentDialog</name>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="87" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="90" />
+            <source>Issuing coupons</source>
+            <translation>正在发券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="147" />
+            <source>Send coupons to members</source>
+            <translation>给会员发券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="150" />
+            <source>“%1”: who gets a coupon?</source>
+            <translation>“%1”：发给哪些会员？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="157" />
+            <source>(none ticked: every tier)</source>
+            <translation>（都不勾：所有等级）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="160" />
+            <source>No visit for at least</source>
+            <translation>至少未到店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="164" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="165" />
+            <source>Birthday in</source>
+            <translation>生日在</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="168" />
+            <source>month %1</source>
+            <translation>%1 月</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="170" />
+            <source>Enrolled on or after</source>
+            <translation>入会日期不早于</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="179" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="181" />
+            <source>(empty: no bound)</source>
+            <translation>（留空：不限）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="185" />
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="189" />
+            <source>Spent in the last 12 months (¥)</source>
+            <translation>近 12 个月消费（元）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="203" />
+            <source>Members without marketing consent never receive coupons. Held-out members are kept aside on purpose, to measure what the campaign changes.</source>
+            <translation>未同意接收营销信息的会员不会收到券。对照组会员是特意留出的，用来衡量活动的效果。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="212" />
+            <source>Send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="215" />
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="267" />
+            <source>Type the spend like 100 or 99.50.</source>
+            <translation>消费金额请输入 100 或 99.50 这样的数字。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="304" />
+            <source>Send %1 coupons</source>
+            <translation>发送 %1 张券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="310" />
+            <source>Will receive %1 · held out %2 · no marketing consent %3 · already at limit %4   (%5 members match)</source>
+            <translation>将收到 %1 · 对照组 %2 · 未同意营销 %3 · 已达上限 %4   （共 %5 位会员符合条件）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="332" />
+            <source>Issuing %1 coupons…</source>
+            <translation>正在发放 %1 张券…</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsView</name>
         <message>
             <location filename="../../desktop/views/settings_view.py" line="54" />
@@ -1204,6 +3461,159 @@
             <location filename="../../desktop/views/settings_view.py" line="149" />
             <source>Unlocked by %1. Settings lock again when you leave this tab.</source>
             <translation>已由 %1 解锁。离开本页后设置会重新锁定。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPrintDialog</name>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="120" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="121" />
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="122" />
+            <source>Save as PDF…</source>
+            <translation>另存为 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="123" />
+            <source>Print the missing pages again</source>
+            <translation>重新打印未打出的页</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="133" />
+            <source>Layout</source>
+            <translation>版式</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="168" />
+            <source>This layout is too small for the QR codes.</source>
+            <translation>此版式对二维码来说太小。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="183" />
+            <source>Preparing pages…</source>
+            <translation>正在准备页面…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="183" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="194" />
+            <source>%1 of %2 done</source>
+            <translation>已完成 %1 / %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="210" />
+            <source>Printing was cancelled.</source>
+            <translation>打印已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="214" />
+            <source>The printer did not print pages %1 (it could not start or failed).</source>
+            <translation>打印机未打印第 %1 页（无法启动或出错）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="222" />
+            <source>The printer stopped: pages %1 of %2 did not print.</source>
+            <translation>打印机已停止：共 %2 页中第 %1 页未打印。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="231" />
+            <source>Sent %1 pages to the printer.</source>
+            <translation>已向打印机发送 %1 页。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="274" />
+            <source>Print preview</source>
+            <translation>打印预览</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="278" />
+            <source>The preview shows the first %1 of %2 pages.</source>
+            <translation>预览显示 %2 页中的前 %1 页。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="290" />
+            <source>Save as PDF</source>
+            <translation>另存为 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="290" />
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="303" />
+            <source>The PDF could not be saved: %1</source>
+            <translation>PDF 无法保存：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="308" />
+            <source>Saved %1.</source>
+            <translation>已保存 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="310" />
+            <source>Saving was cancelled; no file was written.</source>
+            <translation>保存已取消，未写入文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="322" />
+            <source>QR codes would print %1 mm a module; at least 0.5 mm is needed.</source>
+            <translation>二维码每个模块只有 %1 毫米；至少需要 0.5 毫米。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="338" />
+            <source>Print coupons</source>
+            <translation>打印优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="341" />
+            <source>%1 coupons on %2 pages</source>
+            <translation>%1 张优惠券，共 %2 页</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="344" />
+            <source>Nothing is lost: the coupons are issued and saved, and those pages can be printed again.</source>
+            <translation>没有任何丢失：优惠券已发放并保存，这些页可以重新打印。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="347" />
+            <source>coupons.pdf</source>
+            <translation>优惠券.pdf</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="357" />
+            <source>%1 cards a page, with cut marks</source>
+            <translation>每页 %1 张卡，带裁切标记</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="359" />
+            <source>Print member cards</source>
+            <translation>打印会员卡</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="362" />
+            <source>%1 cards on %2 pages</source>
+            <translation>%1 张卡，共 %2 页</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="364" />
+            <source>Nothing is lost: those pages can be printed again.</source>
+            <translation>没有任何丢失：这些页可以重新打印。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/print_dialog.py" line="365" />
+            <source>member-cards.pdf</source>
+            <translation>会员卡.pdf</translation>
         </message>
     </context>
     <context>
@@ -1521,299 +3931,333 @@
         </message>
     </context>
     <context>
-        <name>Messages</name>
+        <name>CardSheet</name>
         <message>
-            <location filename="../../desktop/views/messages.py" line="25" />
-            <source>Misread: the keyboard layout looks French (AZERTY). Switch the layout or the scanner setting, then scan again.</source>
-            <translation>没扫对：键盘布局好像是法语 (AZERTY)。请切换键盘布局或修改扫码枪设置，然后重扫。</translation>
+            <location filename="../../desktop/views/card_sheet.py" line="52" />
+            <source>Member cards</source>
+            <translation>会员卡</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="29" />
-            <source>Misread: Caps Lock seems to be on. Turn it off and scan again.</source>
-            <translation>没扫对：大写锁定 (Caps Lock) 好像开着。请关掉后重扫。</translation>
+            <location filename="../../desktop/views/card_sheet.py" line="83" />
+            <source>Page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
+        </message>
+    </context>
+    <context>
+        <name>CouponSheet</name>
+        <message>
+            <location filename="../../desktop/views/coupon_sheet.py" line="120" />
+            <source>%1/10 of the price</source>
+            <translation>%1折</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="32" />
-            <source>Misread: the input method is in full-width mode. Switch it to half-width or English and scan again.</source>
-            <translation>没扫对：输入法是全角模式。请切换到半角或英文后重扫。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="121" />
+            <source>%1% off</source>
+            <translation>减 %1%</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="35" />
-            <source>Misread: the code was not read completely. Scan again.</source>
-            <translation>没扫对：码没有读完整，请重扫。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="132" />
+            <source>Spend %1, save %2</source>
+            <translation>满 %1 减 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="37" />
-            <source>This is not a member card.</source>
-            <translation>这不是会员码。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="137" />
+            <source>Free %1</source>
+            <translation>赠送 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="38" />
-            <source>This code was not issued by this shop or its alliance.</source>
-            <translation>这个码不是本店或本商盟发的。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="145" />
+            <source>On a bill of %1 or more.</source>
+            <translation>单笔消费满 %1 可用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="39" />
-            <source>Not a valid code: it may have been altered or forged.</source>
-            <translation>无效的码：可能被改动或伪造。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="147" />
+            <source>Takes off at most %1.</source>
+            <translation>最多减 %1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="40" />
-            <source>This card has expired. Issue a new card from the Members screen.</source>
-            <translation>这张会员卡已过期，请在“会员”页面补发新卡。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="155" />
+            <source>Valid on %1</source>
+            <translation>仅限 %1 使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="41" />
-            <source>This card was replaced by a newer one and can no longer be used.</source>
-            <translation>这张卡已被新卡替换，不能再使用。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="157" />
+            <source>Valid %1 to %2</source>
+            <translation>有效期 %1 至 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="42" />
-            <source>No such member (the member may have been erased).</source>
-            <translation>找不到这位会员（可能已被删除）。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="191" />
+            <source>%1 × %2 (%3 a page)</source>
+            <translation>%1 × %2（每页 %3 张）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="43" />
-            <source>That is not a valid mobile number (11 digits starting with 1).</source>
-            <translation>手机号不正确（应为 1 开头的 11 位数字）。</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="275" />
+            <source>Coupons</source>
+            <translation>优惠券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="44" />
-            <source>Please enter a name.</source>
-            <translation>请输入姓名。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="46" />
-            <source>The member must agree to the membership terms to enrol.</source>
-            <translation>会员须同意会员条款才能入会。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="48" />
-            <source>The birthday is not a valid date.</source>
-            <translation>生日不是有效日期。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="49" />
-            <source>Enter an amount greater than zero.</source>
-            <translation>请输入大于零的金额。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="50" />
-            <source>Enter a number of points of zero or more.</source>
-            <translation>积分数不能小于零。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="51" />
-            <source>Points can only be redeemed for a member.</source>
-            <translation>只有会员才能使用积分。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="52" />
-            <source>Wrong PIN.</source>
-            <translation>密码不对。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="53" />
-            <source>A PIN is 4 to 8 digits.</source>
-            <translation>密码为 4 到 8 位数字。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="54" />
-            <source>Another staff member already uses this PIN. Choose another.</source>
-            <translation>已有店员在用这个密码，请换一个。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="55" />
-            <source>Only the owner can do this.</source>
-            <translation>只有店主可以这样做。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="56" />
-            <source>No such sale.</source>
-            <translation>找不到这笔消费。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="57" />
-            <source>These points were already reversed.</source>
-            <translation>这些积分已经冲回过了。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="58" />
-            <source>Please give a reason.</source>
-            <translation>请填写原因。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="59" />
-            <source>No such staff member.</source>
-            <translation>找不到这位店员。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="60" />
-            <source>The last owner account cannot be removed.</source>
-            <translation>不能删除最后一个店主账号。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="61" />
-            <source>Please enter the shop name.</source>
-            <translation>请输入店名。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="62" />
-            <source>The gold threshold must not be lower than the silver one.</source>
-            <translation>金卡门槛不能低于银卡门槛。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="63" />
-            <source>The shop has not been set up yet.</source>
-            <translation>店铺还没有设置。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="64" />
-            <source>This member has had too many cards; enrol again.</source>
-            <translation>这位会员补卡次数过多，请重新入会。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="65" />
-            <source>This shop has already been set up.</source>
-            <translation>店铺已经设置过了。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="66" />
-            <source>The time zone is not valid.</source>
-            <translation>时区不正确。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="67" />
-            <source>Choose a role: owner or staff.</source>
-            <translation>请选择角色：店主或店员。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="68" />
-            <source>Unknown kind of consent.</source>
-            <translation>未知的授权类型。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="69" />
-            <source>That setting does not exist in this version.</source>
-            <translation>此版本没有这项设置。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="70" />
-            <source>No such points entry.</source>
-            <translation>找不到这条积分记录。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="75" />
-            <source>The name is too long (at most %1 characters).</source>
-            <translation>名字太长（最多 %1 个字）。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="77" />
-            <source>A member with this phone number already exists.</source>
-            <translation>这个手机号已经是会员了。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="79" />
-            <source>The amount is too large (at most %1).</source>
-            <translation>金额太大（最多 %1）。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="82" />
-            <source>Not enough points: the balance is %1, %2 needed.</source>
-            <translation>积分不够：余额 %1，需要 %2。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="87" />
-            <source>The discount would exceed the amount; at most %1 points can be used.</source>
-            <translation>抵扣不能超过金额，最多可用 %1 积分。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="92" />
-            <source>%1 points is above the limit of %2 for one sale: the owner's PIN is needed.</source>
-            <translation>本次积分 %1 超过单笔上限 %2，需要店主密码。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="97" />
-            <source>This sale was already refunded.</source>
-            <translation>这笔消费已经退过款了。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="99" />
-            <source>Enter a non-zero number of points (at most %1).</source>
-            <translation>请输入不为零的积分数（最多 %1）。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="104" />
-            <source>The value of %1 must be between %2 and %3.</source>
-            <translation>%1 的值须在 %2 到 %3 之间。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/messages.py" line="109" />
-            <source>Refused: %1</source>
-            <translation>无法完成：%1</translation>
+            <location filename="../../desktop/views/coupon_sheet.py" line="363" />
+            <source>Page %1 of %2 · %3 – %4</source>
+            <translation>第 %1 页，共 %2 页 · %3 – %4</translation>
         </message>
     </context>
     <context>
         <name>AuditLog</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="38" />
+            <location filename="../../desktop/views/settings_audit.py" line="62" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="58" />
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="39" />
             <source>Shop set up</source>
             <translation>创建店铺</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="39" />
+            <location filename="../../desktop/views/settings_audit.py" line="40" />
             <source>Shop profile changed</source>
             <translation>修改店铺信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="40" />
+            <location filename="../../desktop/views/settings_audit.py" line="41" />
             <source>Points rule changed</source>
             <translation>修改积分规则</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="41" />
+            <location filename="../../desktop/views/settings_audit.py" line="42" />
             <source>Staff added</source>
             <translation>添加店员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="42" />
+            <location filename="../../desktop/views/settings_audit.py" line="43" />
             <source>PIN changed</source>
             <translation>修改密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="43" />
+            <location filename="../../desktop/views/settings_audit.py" line="44" />
             <source>Staff deactivated</source>
             <translation>停用店员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="44" />
+            <location filename="../../desktop/views/settings_audit.py" line="45" />
             <source>Member phone changed</source>
             <translation>修改会员手机号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="45" />
+            <location filename="../../desktop/views/settings_audit.py" line="46" />
             <source>Card re-issued</source>
             <translation>补发会员卡</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="46" />
+            <location filename="../../desktop/views/settings_audit.py" line="47" />
             <source>Points adjusted</source>
             <translation>调整积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="47" />
+            <location filename="../../desktop/views/settings_audit.py" line="48" />
             <source>Large earn approved</source>
             <translation>批准大额积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="48" />
+            <location filename="../../desktop/views/settings_audit.py" line="49" />
             <source>Sale refunded</source>
             <translation>消费退款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="49" />
+            <location filename="../../desktop/views/settings_audit.py" line="50" />
             <source>Setting changed</source>
             <translation>修改设置</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="59" />
+            <source>Sale</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="60" />
+            <source>Staff</source>
+            <translation>员工</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="61" />
+            <source>Shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="63" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="64" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="65" />
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="66" />
+            <source>Points taken back</source>
+            <translation>收回积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="67" />
+            <source>Points returned</source>
+            <translation>退回积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="68" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="69" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="70" />
+            <source>Card serial</source>
+            <translation>卡序列号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="71" />
+            <source>Rule version</source>
+            <translation>规则版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="72" />
+            <source>Changes</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="73" />
+            <source>Setting</source>
+            <translation>设置项</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="74" />
+            <source>Before</source>
+            <translation>修改前</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="75" />
+            <source>After</source>
+            <translation>修改后</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="76" />
+            <source>Campaign</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="77" />
+            <source>Coupon</source>
+            <translation>优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="78" />
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="79" />
+            <source>Count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="93" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="93" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="97" />
+            <source>owner</source>
+            <translation>店主</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="97" />
+            <source>staff</source>
+            <translation>员工</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptSlip</name>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="58" />
+            <source>%1 mm roll</source>
+            <translation>%1 毫米卷纸</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="165" />
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="167" />
+            <source>Points earned</source>
+            <translation>本次积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="169" />
+            <source>Points balance</source>
+            <translation>积分余额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="173" />
+            <source>Your coupon</source>
+            <translation>您的优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="203" />
+            <source>Receipt %1 mm</source>
+            <translation>小票 %1 毫米</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="226" />
+            <source>Receipt</source>
+            <translation>小票</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="229" />
+            <source>The receipt printer could not be started.</source>
+            <translation>小票打印机无法启动。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="235" />
+            <source>The receipt printer reported an error.</source>
+            <translation>小票打印机报告错误。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/receipt_slip.py" line="270" />
+            <source>Receipt preview</source>
+            <translation>小票预览</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetOutput</name>
+        <message>
+            <location filename="../../desktop/views/sheet_output.py" line="168" />
+            <source>The PDF file could not be written to %1.</source>
+            <translation>PDF 文件无法写入 %1。</translation>
         </message>
     </context>
 </TS>

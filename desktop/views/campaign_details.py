@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from desktop.views.campaign_results_text import results_text
 from desktop.views.coupon_preview import CouponPreview
 from desktop.views.coupon_text import (
     campaign_state_name,
@@ -22,6 +23,7 @@ from desktop.views.coupon_text import (
 from desktop.views.textfill import fill
 
 if TYPE_CHECKING:
+    from desktop.models.analytics import CampaignResult
     from desktop.models.campaigns import Campaign
 
 
@@ -50,6 +52,15 @@ class CampaignDetails(QFrame):
         layout.addWidget(self.title_label)
         layout.addWidget(self.preview)
         layout.addWidget(self.facts_label)
+        self.results_title = QLabel(self.tr("Results so far"))
+        self.results_title.setStyleSheet("font-size: 12pt; font-weight: 600; margin-top: 6px;")
+        self.results_label = QLabel()
+        self.results_label.setObjectName("detailsResults")
+        self.results_label.setWordWrap(True)
+        self.results_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.results_label.setStyleSheet("font-size: 11pt; color: #1d2733;")
+        layout.addWidget(self.results_title)
+        layout.addWidget(self.results_label)
         layout.addStretch(1)
         self.clear()
 
@@ -57,6 +68,13 @@ class CampaignDetails(QFrame):
         self.title_label.setText(self.tr("Choose a campaign to see its coupon."))
         self.preview.hide()
         self.facts_label.clear()
+        self.show_results(None)
+
+    def show_results(self, result: CampaignResult | None) -> None:
+        """Redemption, sales, uplift and cost per new member; hidden when there are none."""
+        self.results_title.setVisible(result is not None)
+        self.results_label.setVisible(result is not None)
+        self.results_label.setText(results_text(result) if result is not None else "")
 
     def show_campaign(self, campaign: Campaign, *, today: dt.date, shop_name: str) -> None:
         spec = campaign.spec

@@ -255,6 +255,10 @@ class CampaignsView(QWidget):
             self.say(error_text(exc), "error")
             return
         self.details.show_campaign(campaign, today=self._desk.today(), shop_name=shop_name)
+        results = (
+            self._desk.campaign_results(chosen.id) if chosen.kind != "points_multiplier" else []
+        )
+        self.details.show_results(results[0] if results else None)
 
     # -- the owner ----------------------------------------------------------------------
     def owner_for(self, reason: str) -> Actor | None:

@@ -274,11 +274,14 @@ class CounterView(CounterCoupons, QWidget):
             item = QListWidgetItem(text)
             item.setData(MEMBER_ID_ROLE, m.id)
             self.chooser.addItem(item)
-        note = self.tr("%1 members match: choose with ↑ ↓ and Enter.").replace(
-            "%1", f"{len(members)}{'+' if has_more else ''}"
-        )
         if has_more:
-            note += " " + self.tr("Type the full phone number to narrow it down.")
+            note = self.tr(
+                "More than %1 members match: choose with ↑ ↓ and Enter, "
+                "or type the full phone number to narrow it down."
+            )
+        else:
+            note = self.tr("%1 members match: choose with ↑ ↓ and Enter.")
+        note = note.replace("%1", f"{len(members)}")
         self._say(note, "info")
         self.chooser.setCurrentRow(0)
         self.chooser.show()

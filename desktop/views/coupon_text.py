@@ -72,7 +72,9 @@ def trigger_text(trigger: str | None, *, days: int = 0, visits: int = 0, spend_f
     if trigger == "winback":
         return translate("CouponText", "Win-back after %1 days away").replace("%1", f"{days:,}")
     if trigger == "nth_visit":
-        return translate("CouponText", "Every %1th visit").replace("%1", f"{visits:,}")
+        return translate("CouponText", "Stamp card: a reward every %1 visits").replace(
+            "%1", f"{visits:,}"
+        )
     if trigger == "spend_over":
         return translate("CouponText", "Sale of %1 or more").replace("%1", yuan(spend_fen))
     if trigger is None:

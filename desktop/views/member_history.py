@@ -28,6 +28,7 @@ def _kind_text(kind: str) -> str:
         "reversal": QCoreApplication.translate("MemberHistory", "Reversed"),
         "adjustment": QCoreApplication.translate("MemberHistory", "Adjusted"),
         "checkin": QCoreApplication.translate("MemberHistory", "Check-in"),
+        "import": QCoreApplication.translate("MemberHistory", "Opening balance (imported)"),
     }
     return names.get(kind, kind)
 

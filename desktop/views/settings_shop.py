@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import DomainError
 from desktop.views.i18n import normalize_language
 from desktop.views.messages import error_text
+from desktop.views.settings_costs import CouponCostSection
 
 if TYPE_CHECKING:
     from desktop.models.service import Desk
@@ -76,9 +77,11 @@ class ShopSection(QWidget):
         form.addRow("", row)
 
         self.language = LanguageSection(desk, owner=lambda: self.owner)
+        self.coupon_cost = CouponCostSection(desk, owner=lambda: self.owner)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self.language)
+        layout.addWidget(self.coupon_cost)
         layout.addStretch(1)
 
     def reload(self) -> None:
@@ -88,6 +91,7 @@ class ShopSection(QWidget):
         self.phone_edit.setText(profile.phone)
         self.status.clear()
         self.language.reload()
+        self.coupon_cost.reload()
 
     def save(self) -> None:
         if self.owner is None:

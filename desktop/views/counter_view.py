@@ -139,7 +139,7 @@ class CounterView(CounterCoupons, QWidget):
             ("sale", "F2", self.tr("Sale"), self.sale),
             ("redeem", "F3", self.tr("Redeem points"), self.redeem),
             ("checkin", "F4", self.tr("Check-in"), self.check_in),
-            ("refund", "F8", self.tr("Refund"), self.refund),
+            ("refund", "F9", self.tr("Refund"), self.refund),
             ("coupons", "F10", self.tr("Coupons"), self.choose_coupon),
             ("clear", "Esc", self.tr("Clear"), self.clear),
         ]

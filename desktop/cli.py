@@ -18,14 +18,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from desktop import cli_import, cli_reports
+from desktop import cli_coupons, cli_import, cli_reports
 
 if TYPE_CHECKING:
     from desktop.models.db import Database
     from desktop.models.service import Desk
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-SUBCOMMANDS = ("demo", "members", "code", "sale", "checkin")
+SUBCOMMANDS = (
+    "demo",
+    "members",
+    "code",
+    "sale",
+    "checkin",
+    "campaigns",
+    "coupons",
+    "import",
+    "report",
+    "export",
+)
 MAX_LIST = 1000
 MAX_DEMO_MEMBERS = 100_000
 MAX_DEMO_DAYS = 3650
@@ -58,6 +69,26 @@ MESSAGES: dict[str, str] = {
     ),
     "pin_wrong": "the owner PIN is wrong",
     "owner_required": "only the owner can do this",
+    # campaigns and coupons
+    "spec_file_not_found": "spec file not found: {file}",
+    "spec_file_unreadable": "the spec file cannot be read: {file}",
+    "spec_not_json": "the spec file is not valid JSON ({detail}): {file}",
+    "campaign_not_found": "no such campaign",
+    "campaign_not_issuable": "a points multiplier campaign gives no coupons",
+    "campaign_paused": "the campaign is paused",
+    "campaign_ended": "the campaign has ended",
+    "quota_reached": "the campaign's quota of {quota} coupons allows only {left} more",
+    "count_invalid": "the count must be between 1 and {max}",
+    "batch_not_found": "no such coupon batch",
+    "coupon_not_found": "this shop has no such coupon",
+    "already_used": "the coupon was already used at {shop} on {used_at}",
+    "void": "the coupon was voided",
+    "not_yet_valid": "the coupon can be used from {valid_from}",
+    "wrong_shop": "the coupon belongs to another shop",
+    "wrong_member": "the coupon belongs to another member ({member_name})",
+    "min_spend": "the bill must be at least {min_spend_fen} fen to use this coupon",
+    "amount_required": "this coupon has no minimum spend: give --amount (the bill in fen)",
+    "pdf_not_written": "the coupons were issued but the PDF could not be written",
 }
 
 
@@ -188,6 +219,7 @@ def build_parser() -> JsonArgumentParser:
     checkin.add_argument("--code", required=True, help="the member's card digits")
     cli_reports.register(commands)
     cli_import.register(commands)
+    cli_coupons.register(commands)
     return parser
 
 
@@ -362,8 +394,11 @@ def _run_code_verify(args: argparse.Namespace) -> tuple[int, Any]:
     raw: str = args.digits
     db, desk = _open_desk(args)
     try:
-        kind = "member" if desk.check_code(raw) == "member" else None
+        code_kind = desk.check_code(raw)
         mangling = _mangling(raw)
+        if code_kind == "coupon":
+            return cli_coupons.verify_coupon_code(desk, raw, mangling)
+        kind = "member" if code_kind == "member" else None
         try:
             card = desk.lookup_scan(raw)
         except DomainError as exc:
@@ -441,11 +476,8 @@ _FAILURE_SHAPES: dict[str, dict[str, Any]] = {
 
 
 def _dispatch(args: argparse.Namespace) -> tuple[int, Any]:
-    name = (
-        args.command
-        if args.command not in ("members", "code")
-        else (f"{args.command} {args.action}")
-    )
+    action = getattr(args, "action", None)
+    name = f"{args.command} {action}" if action else args.command
     handlers: dict[str, Callable[[argparse.Namespace], tuple[int, Any]]] = {
         "demo": _run_demo,
         "members list": _run_members_list,
@@ -456,7 +488,7 @@ def _dispatch(args: argparse.Namespace) -> tuple[int, Any]:
     }
     from desktop.models.errors import DatabaseOpenError, DomainError
 
-    shape = _FAILURE_SHAPES.get(name, {})
+    shape = _FAILURE_SHAPES.get(name) or cli_coupons.FAILURE_SHAPES.get(name, {})
     try:
         return (getattr(args, "handler", None) or handlers[name])(args)
     except DatabaseOpenError as exc:

@@ -4,16 +4,19 @@ coupon id with the precise reason when it cannot.
 Codes are qrtoken kind 2 signed with the shop's key, like member cards. A scan is checked in
 the order framing (``misread``) → key known (``unknown_key``) → signature (``bad_signature``)
 → kind (``wrong_kind`` with ``kind="member"`` for a member card); the coupon's state is then
-the database's business (``coupon_redeem``).
+the database's business (``coupon_redeem``). ``coupon_for_code`` stops after the signature:
+it names the coupon in whatever state it is (used, void, expired), for showing or voiding it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy.orm import Session
 
+from desktop.models.coupons import CouponInfo, coupon_info
 from desktop.models.errors import DomainError
 from desktop.models.keys import shop_signing_key, trusted_public_keys
 from desktop.models.qrtoken import (
@@ -94,3 +97,19 @@ def scan_to_coupon_id(
             raise DomainError("wrong_kind", kind=kind_of_frame(scan.digits)) from exc
         raise DomainError(exc.code.value) from exc
     return verified.coupon.coupon_id
+
+
+def coupon_for_code(
+    session: Session,
+    raw: str,
+    *,
+    today: dt.date,
+    public_keys: Mapping[int, Ed25519PublicKey] | None = None,
+) -> CouponInfo:
+    """The coupon a scanned code names, in any state, once its framing and signature check.
+
+    Refusals, in the order ``check_coupon`` makes them: ``misread``, ``unknown_key``,
+    ``bad_signature``, ``wrong_kind`` and ``coupon_not_found``. No business rule is applied.
+    """
+    coupon_id = scan_to_coupon_id(session, raw, public_keys=public_keys)
+    return coupon_info(session, coupon_id, today=today)

@@ -26,6 +26,9 @@ from desktop.models.errors import DatabaseOpenError
 from desktop.models.migrate import check_schema, upgrade
 
 BUSY_TIMEOUT_MS = 5000
+# After a checkpoint has emptied the WAL, the next writer cuts the file back to this size; a
+# big batch (issuing coupons to a whole segment) would otherwise leave a WAL of gigabytes.
+WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, *, write: bool) -> None:
@@ -39,6 +42,7 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, *, write: bool) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         # Checkpoints run on a background thread (Checkpointer), not inside a sale's commit.
         cur.execute("PRAGMA wal_autocheckpoint = 0")
+        cur.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
     cur.close()
 
 

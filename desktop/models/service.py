@@ -215,6 +215,9 @@ class Desk:
     def preview_segment(
         self, campaign_id: int, segment: coupons.SegmentFilter
     ) -> coupons.SegmentPreview:
+        """What ``issue_to_segment`` would do now. ``segment`` may be a
+        :class:`desktop.models.segments.SegmentFilter` naming an RFM segment; that one scores
+        every buyer of the year (seconds on a big shop): call it off the GUI thread."""
         today = self.today()
         with self.db.read() as s:
             return segments.preview_segment(
@@ -286,6 +289,16 @@ class Desk:
             return coupon_redeem.check_for_sale(
                 s, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today
             )
+
+    def coupon_for_code(self, raw: str) -> coupons.CouponInfo:
+        """Scan text or digits → the coupon it names, whatever its state (used, void,
+        expired…). Only the framing and the signature are checked: ``DomainError`` with
+        ``misread``, ``unknown_key``, ``bad_signature``, ``wrong_kind`` or ``coupon_not_found``,
+        as ``check_coupon`` reports them."""
+        keys = self._public_keys()
+        today = self.today()
+        with self.db.read() as s:
+            return coupon_codes.coupon_for_code(s, raw, today=today, public_keys=keys)
 
     def void_coupon(self, coupon_id: int, *, by: staff.Actor, reason: str) -> None:
         with self.db.write() as s:

@@ -14,8 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from desktop.models.errors import DomainError
-from desktop.models.qrtoken import TokenError, TokenKind, parse_frame
-from desktop.models.scaninput import normalize_scan
 from desktop.views.coupon_text import coupon_offer, coupon_summary, min_spend_note
 from desktop.views.formatting import day_text
 from desktop.views.textfill import fill
@@ -182,24 +180,12 @@ class CounterCoupons:
 
 
 def scanned_coupon(desk: Desk, raw: str) -> CouponInfo | None:
-    """The coupon a scan names, whatever its state, or None.
-
-    Call it only after ``check_coupon`` refused the scan for a business reason (used, bound to
-    a member, paused…): those refusals come after the signature was verified, so the id read
-    from the frame is genuine. The model has no "coupon from scan" lookup; this reads the
-    coupon id from the frame's body, whose first 8 bytes it is (``qrtoken`` coupon body).
-    """
-    digits = normalize_scan(raw).digits
-    if digits is None:
-        return None
+    """The coupon a scan names, whatever its state (used, void, bound to a member…), or None
+    when the code is not a genuine coupon of this shop."""
     try:
-        token = parse_frame(digits)
-    except TokenError:
+        return desk.coupon_for_code(raw)
+    except DomainError:
         return None
-    if token.kind != TokenKind.COUPON or len(token.body) < 8:
-        return None
-    found = desk.coupons_by_id([int.from_bytes(token.body[:8], "big")])
-    return found[0] if found else None
 
 
 def active_multiplier_tenths(desk: Desk) -> int:

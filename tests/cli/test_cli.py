@@ -388,6 +388,21 @@ def test_only_a_command_word_keeps_the_gui_from_starting(argv: list[str], gui: b
     assert cli_module._wants_gui(argv) is gui
 
 
+def test_every_command_word_is_known_after_a_qt_option() -> None:
+    import argparse
+
+    parser = cli_module.build_parser()
+    words = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    assert words == set(cli_module.SUBCOMMANDS)
+    for word in words:
+        assert not cli_module._wants_gui(["-reverse", word])
+
+
 def test_a_bug_is_one_json_line_with_status_3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -139,3 +139,25 @@ def test_missing_file_is_not_created_when_creation_is_off(tmp_path: Path) -> Non
         open_database(path, create=False)
     assert err.value.code == "not_found"
     assert not path.exists()
+
+
+def test_a_big_batch_does_not_leave_a_huge_wal_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.models.db as dbmodule
+
+    monkeypatch.setattr(dbmodule, "WAL_SIZE_LIMIT_BYTES", 256 * 1024)
+    path = tmp_path / "shop.sqlite"
+    db = open_database(path)
+    wal = Path(f"{path}-wal")
+    with db.write() as s:
+        s.connection().exec_driver_sql("CREATE TABLE bulk (data BLOB)")
+    for _ in range(8):  # 8 MB in eight commits, like a segment issue in chunks
+        with db.write() as s:
+            s.connection().exec_driver_sql("INSERT INTO bulk VALUES (randomblob(1048576))")
+    assert wal.stat().st_size > 4 * 1024 * 1024
+    db._checkpointer.checkpoint("PASSIVE")
+    with db.write() as s:  # the next writer starts the WAL over and cuts the file back
+        s.connection().exec_driver_sql("INSERT INTO bulk VALUES (x'00')")
+    assert wal.stat().st_size <= 256 * 1024
+    db.close()

@@ -17,9 +17,13 @@ stderr):
   recomputes a day with a full day's sales (``sales_that_day``);
 * ``report_weekly_52w_ms``: ``Desk.weekly_figures`` over the same 52 weeks (what
   ``merchant-desk report weekly`` prints);
-* ``export_xlsx_s``: the weekly report workbook of those 52 weeks written to disk.
+* ``export_xlsx_s``: the weekly report workbook of those 52 weeks written to disk;
+* ``import_xlsx_100k_s`` and ``openpyxl_read_floor_s``: an xlsx of ``--import-rows`` sale rows
+  (100k by default) imported into a fresh shop, and openpyxl's read-only iteration of the same
+  file, its floor, both in this run (see ``bench.importing``; ``--import-rows 0`` skips it).
 
-Targets: ``dashboard_52w_ms`` ≤ 500 and ``export_xlsx_s`` ≤ 5.
+Targets: ``dashboard_52w_ms`` ≤ 500, ``export_xlsx_s`` ≤ 5, ``import_xlsx_100k_s`` ≤ 20 and
+≤ 2 × its floor.
 """
 
 from __future__ import annotations
@@ -48,6 +52,22 @@ SALES_PER_RUN = 20
 
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
+
+
+def run_import(rows: int, members: int) -> dict[str, Any]:
+    """The import benchmark (``bench.importing``) in a scratch folder: its figures, renamed
+    where they would be ambiguous next to the analytics ones."""
+    from bench import importing
+
+    with tempfile.TemporaryDirectory(prefix="md-bench-import-") as folder:
+        figures = importing.run(rows, members, Path(folder))
+    return {
+        "import_rows": figures["rows"],
+        "import_xlsx_100k_s": figures["import_xlsx_100k_s"],
+        "openpyxl_read_floor_s": figures["openpyxl_read_floor_s"],
+        "import_ratio": figures["ratio"],
+        "import_target_met": figures["ok"],
+    }
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -154,6 +174,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "export_target_met": export_s <= EXPORT_S,
     }
     result["targets_met"] = result["dashboard_target_met"] and result["export_target_met"]
+    if args.import_rows:
+        log(f"import benchmark: {args.import_rows} sale rows …")
+        result.update(run_import(args.import_rows, args.import_members))
+        result["targets_met"] = result["targets_met"] and result["import_target_met"]
     return result
 
 
@@ -168,9 +192,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", default=None, help="database file to build or reuse")
     parser.add_argument("--keep", action="store_true", help="keep the measured copy")
     parser.add_argument("--runs", type=int, default=7, help="dashboard measurements")
+    parser.add_argument(
+        "--import-rows", type=int, default=100_000, help="sale rows of the import (0: skip)"
+    )
+    parser.add_argument(
+        "--import-members", type=int, default=5_000, help="members the sales refer to"
+    )
     args = parser.parse_args(argv)
     if args.members < 1 or args.entries < 1 or args.runs < 1:
         parser.error("--members, --entries and --runs must be positive")
+    if args.import_rows < 0 or args.import_members < 1:
+        parser.error("--import-rows must be >= 0 and --import-members positive")
     return args
 
 

@@ -8,10 +8,16 @@ Writes, in the chosen language (Chinese by default):
 - ``screenshot-counter.png``: the counter right after a member's card was scanned;
 - ``screenshot-members.png``: the Members tab with search results and the details pane;
 - ``screenshot-settings.png``: the Settings tab unlocked by the owner (points rule);
-- ``member-card.png``: the printed member card (300 dpi, as "Save card as PNG" writes it).
+- ``member-card.png``: the printed member card (300 dpi, as "Save card as PNG" writes it);
+- ``screenshot-dashboard.png``: the Dashboard tab unlocked by the owner, last 12 weeks, every
+  chart in view;
+- ``report-workbook.png``: the weekly report workbook of those 12 weeks as LibreOffice prints it
+  (``soffice --headless`` → PDF → pages stacked in one PNG). Skipped, with a message, when
+  LibreOffice (``soffice``) or a PDF renderer (``pypdfium2`` or ``pdftoppm``) is missing.
 
 The demo shop is built in a temporary folder by ``desktop.models.demo`` with a fixed seed and a
-fixed "now", so the pictures never depend on a real shop's data and only the QR codes change
+fixed "now" (for the dashboard, two coupon campaigns sent six weeks ago, some of their coupons
+used since), so the pictures never depend on a real shop's data and only the QR codes change
 from one run to the next (the shop's signing key is new each time).
 Chinese needs a CJK font (``fonts-noto-cjk`` on Debian); without one the script stops rather
 than draw boxes.
@@ -22,8 +28,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import random
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,10 +47,13 @@ from desktop.models.demo import make_demo  # noqa: E402
 from desktop.models.service import Desk  # noqa: E402
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QImage, QPixmap
 
+    from desktop.models.analytics import Dashboard
     from desktop.models.members import MemberSummary
+    from desktop.models.staff import Actor
 
 NOW = dt.datetime(2026, 3, 2, 6, 30)  # UTC: 14:30 in the shop (Asia/Shanghai)
 DEMO_MEMBERS = 400
@@ -49,6 +62,10 @@ DEMO_SEED = 7
 MEMBERS_SEARCH = "王"  # a surname: a page of results, most of them with some history
 COUNTER_SIZE = (1100, 760)
 WIDE_SIZE = (1366, 768)
+DASHBOARD_SIZE = (1400, 2250)  # tall enough for every chart without scrolling
+CAMPAIGNS = (("老客回馈券", 1_000, 0.45), ("满100减20", 2_000, 0.3))  # name, value, share used
+SOFFICE_TIMEOUT_S = 240
+PAGE_GAP = 24
 
 
 class Clock:
@@ -101,6 +118,39 @@ def add_expiring_points(desk: Desk, clock: Clock, member_id: int) -> None:
         clock.now = NOW
 
 
+def add_coupon_history(desk: Desk, clock: Clock, owner: Actor) -> None:
+    """Two campaigns sent to every member who agreed to marketing six weeks ago, and some of
+    those coupons used at sales since, so the dashboard's coupon chart has something to say."""
+    from desktop.models.campaign_spec import CampaignSpec
+    from desktop.models.segments import SegmentFilter
+
+    rng = random.Random(DEMO_SEED)
+    try:
+        clock.now = NOW - dt.timedelta(days=42)
+        used: list[tuple[int, int, int]] = []  # (days ago, member, coupon)
+        for name, value_fen, share in CAMPAIGNS:
+            spec = CampaignSpec(
+                name=name,
+                kind="amount_off",
+                value_fen=value_fen,
+                min_spend_fen=value_fen * 5,
+                valid_days=60,
+                holdout_pct=10,
+            )
+            campaign = desk.create_campaign(spec, by=owner)
+            desk.issue_to_segment(campaign, SegmentFilter(), by=owner)
+            for summary in all_members(desk):
+                for coupon in desk.member_coupons(summary.id, usable_only=True):
+                    if coupon.campaign_id == campaign and rng.random() < share:
+                        used.append((rng.randrange(1, 41), summary.id, coupon.id))
+        for days_ago, member, coupon in sorted(used, reverse=True):
+            clock.now = NOW - dt.timedelta(days=days_ago, hours=rng.randrange(0, 6))
+            amount = rng.randrange(120, 400) * 100
+            desk.record_sale(amount_fen=amount, member_id=member, by=None, coupon_id=coupon)
+    finally:
+        clock.now = NOW
+
+
 def settle(app: QCoreApplication) -> None:
     for _ in range(5):
         app.processEvents()
@@ -116,7 +166,7 @@ def main() -> int:
 
     from desktop.views import card_print
     from desktop.views.i18n import apply_cjk_font, install_translators
-    from desktop.views.main_window import MEMBERS, SETTINGS, MainWindow
+    from desktop.views.main_window import DASHBOARD, MEMBERS, SETTINGS, MainWindow
 
     app = QApplication([sys.argv[0]])
     install_translators(app, args.lang)
@@ -167,9 +217,114 @@ def main() -> int:
         image = card_print.card_image(card_print.card_data(desk, star))
         save(image, out / "member-card.png")
 
+        # The dashboard, unlocked by the owner, once its figures have been computed (with a
+        # coupon history added only now, so the pictures above stay as they were).
+        add_coupon_history(desk, clock, owner)
+        window.resize(*DASHBOARD_SIZE)
+        window.show_tab(DASHBOARD)
+        dashboard = window.page(DASHBOARD)
+        dashboard.unlock(owner)
+        board = wait_for_dashboard(app, dashboard.view)
+        save(window.grab(), out / "screenshot-dashboard.png")
+
+        # The weekly report workbook of the same weeks, as LibreOffice prints it.
+        report = Path(tmp) / "weekly-report.xlsx"
+        desk.export_weekly_report(report, board.period.first, board.period.last)
+        render_workbook(report, out / "report-workbook.png")
+
         window.close()
         db.close()
     return 0
+
+
+def wait_for_dashboard(app: QCoreApplication, view: object, timeout_s: float = 300) -> Dashboard:
+    """Let the dashboard's worker thread compute the figures and the charts draw."""
+    deadline = time.monotonic() + timeout_s
+    while getattr(view, "dashboard", None) is None or getattr(view, "loading", True):
+        if time.monotonic() > deadline:
+            raise SystemExit("the dashboard did not load")
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app)
+    board: Dashboard = view.dashboard  # type: ignore[attr-defined]
+    return board
+
+
+def render_workbook(workbook: Path, target: Path) -> None:
+    """xlsx → PDF with LibreOffice headless → every page as an image, stacked in one PNG."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print(f"skipped {target.name}: LibreOffice (soffice) is not installed")
+        return
+    folder = workbook.parent
+    profile = folder / "lo-profile"  # its own profile: never collides with an open LibreOffice
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder),
+        str(workbook),
+    ]
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=SOFFICE_TIMEOUT_S)
+    except (OSError, subprocess.SubprocessError) as exc:
+        print(f"skipped {target.name}: LibreOffice could not convert the workbook ({exc})")
+        return
+    pdf = workbook.with_suffix(".pdf")
+    pages = pdf_pages(pdf, folder)
+    if not pages:
+        print(f"skipped {target.name}: no PDF renderer (pip install pypdfium2, or poppler-utils)")
+        return
+    stack_pages(pages).save(target)
+    print(f"saved {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+
+
+def pdf_pages(pdf: Path, folder: Path, dpi: int = 110) -> list[PilImage]:
+    """The PDF's pages as images: with pypdfium2 if installed, else poppler's pdftoppm."""
+    from PIL import Image
+
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        pdfium = None
+    if pdfium is not None:
+        document = pdfium.PdfDocument(str(pdf))
+        pages = [document[i].render(scale=dpi / 72).to_pil() for i in range(len(document))]
+        document.close()
+        return pages
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        return []
+    subprocess.run(
+        [pdftoppm, "-png", "-r", str(dpi), str(pdf), str(folder / "page")],
+        check=True,
+        timeout=SOFFICE_TIMEOUT_S,
+    )
+    return [Image.open(p) for p in sorted(folder.glob("page-*.png"))]
+
+
+def stack_pages(pages: list[PilImage], margin: int = 28) -> PilImage:
+    """Each page cut to what is printed on it (plus a margin), one under the other on grey."""
+    from PIL import Image, ImageOps
+
+    cut = []
+    for page in pages:
+        page = page.convert("RGB")
+        box = ImageOps.invert(page.convert("L")).getbbox() or (0, 0, *page.size)
+        left, top = max(0, box[0] - margin), max(0, box[1] - margin)
+        right, bottom = min(page.width, box[2] + margin), min(page.height, box[3] + margin)
+        cut.append(page.crop((left, top, right, bottom)))
+    width = max(p.width for p in cut) + 2 * PAGE_GAP
+    height = sum(p.height for p in cut) + PAGE_GAP * (len(cut) + 1)
+    sheet = Image.new("RGB", (width, height), "#d9dde3")
+    y = PAGE_GAP
+    for page in cut:
+        sheet.paste(page, (PAGE_GAP, y))
+        y += page.height + PAGE_GAP
+    return sheet
 
 
 def save(picture: QImage | QPixmap, path: Path) -> None:

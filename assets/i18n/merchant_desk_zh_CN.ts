@@ -191,37 +191,42 @@
     <context>
         <name>CampaignDetails</name>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="57" />
+            <location filename="../../desktop/views/campaign_details.py" line="55" />
+            <source>Results so far</source>
+            <translation>目前效果</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_details.py" line="68" />
             <source>Choose a campaign to see its coupon.</source>
             <translation>选择一个活动，查看它的券样。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="68" />
+            <location filename="../../desktop/views/campaign_details.py" line="86" />
             <source>Every member sale earns points %1 while it runs.</source>
             <translation>活动期间，会员每笔消费积分%1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="80" />
+            <location filename="../../desktop/views/campaign_details.py" line="98" />
             <source>Issued: %1 · at most %2 per member</source>
             <translation>发放方式：%1 · 每位会员最多 %2 张</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="89" />
+            <location filename="../../desktop/views/campaign_details.py" line="107" />
             <source>Held out to measure uplift: %1%</source>
             <translation>对照组（不发券，用于衡量效果）：%1%</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="92" />
+            <location filename="../../desktop/views/campaign_details.py" line="110" />
             <source>Whole alliance</source>
             <translation>商盟通用</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="94" />
+            <location filename="../../desktop/views/campaign_details.py" line="112" />
             <source>This shop only</source>
             <translation>仅限本店</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="95" />
+            <location filename="../../desktop/views/campaign_details.py" line="113" />
             <source>Needs the network to be used</source>
             <translation>需联网才能核销</translation>
         </message>
@@ -529,48 +534,48 @@
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="267" />
+            <location filename="../../desktop/views/campaigns_view.py" line="271" />
             <source>Nothing changed: the owner's PIN was not given.</source>
             <translation>未做任何更改：没有输入店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="269" />
+            <location filename="../../desktop/views/campaigns_view.py" line="273" />
             <source>Owner: %1</source>
             <translation>店主：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="294" />
+            <location filename="../../desktop/views/campaigns_view.py" line="298" />
             <source>Creating a campaign needs the owner's PIN.</source>
             <translation>新建活动需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="306" />
+            <location filename="../../desktop/views/campaigns_view.py" line="310" />
             <source>Campaign “%1” created.</source>
             <translation>活动“%1”已创建。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="312" />
-            <location filename="../../desktop/views/campaigns_view.py" line="337" />
+            <location filename="../../desktop/views/campaigns_view.py" line="316" />
+            <location filename="../../desktop/views/campaigns_view.py" line="341" />
             <source>Changing a campaign needs the owner's PIN.</source>
             <translation>修改活动需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="328" />
+            <location filename="../../desktop/views/campaigns_view.py" line="332" />
             <source>Campaign “%1” saved. Coupons already issued keep their own terms.</source>
             <translation>活动“%1”已保存。已发出的券仍按原来的条件使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="353" />
+            <location filename="../../desktop/views/campaigns_view.py" line="357" />
             <source>“%1” runs again.</source>
             <translation>“%1”已恢复。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="356" />
+            <location filename="../../desktop/views/campaigns_view.py" line="360" />
             <source>“%1” is paused: its coupons cannot be used until resumed.</source>
             <translation>“%1”已暂停：恢复之前，它的券不能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="364" />
+            <location filename="../../desktop/views/campaigns_view.py" line="368" />
             <source>“%1” has ended.</source>
             <translation>“%1”已结束。</translation>
         </message>
@@ -578,57 +583,57 @@
     <context>
         <name>CounterCoupons</name>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="72" />
+            <location filename="../../desktop/views/counter_coupons.py" line="70" />
             <source>F2 applies it · Esc removes it</source>
             <translation>F2 收款时使用 · Esc 取消</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="85" />
+            <location filename="../../desktop/views/counter_coupons.py" line="83" />
             <source>Coupon: %1</source>
             <translation>优惠券：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="102" />
+            <location filename="../../desktop/views/counter_coupons.py" line="100" />
             <source>until %1</source>
             <translation>有效至 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="104" />
+            <location filename="../../desktop/views/counter_coupons.py" line="102" />
             <source>bearer coupon (anyone may use it)</source>
             <translation>不记名券（持券即可用）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="107" />
+            <location filename="../../desktop/views/counter_coupons.py" line="105" />
             <source>for %1 only</source>
             <translation>仅限 %1 使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="108" />
+            <location filename="../../desktop/views/counter_coupons.py" line="106" />
             <source>one member</source>
             <translation>指定会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="149" />
+            <location filename="../../desktop/views/counter_coupons.py" line="147" />
             <source>Coupon ready: F2 records the sale with it.</source>
             <translation>优惠券已就绪：按 F2 收款时使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="166" />
+            <location filename="../../desktop/views/counter_coupons.py" line="164" />
             <source>Scan the member card first to see their coupons.</source>
             <translation>请先扫会员卡，再查看会员的优惠券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="171" />
+            <location filename="../../desktop/views/counter_coupons.py" line="169" />
             <source>%1 has no coupon to use today.</source>
             <translation>%1 今天没有可用的优惠券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="224" />
+            <location filename="../../desktop/views/counter_coupons.py" line="210" />
             <source>%1 just got a coupon: %2.</source>
             <translation>%1 刚获得一张优惠券：%2。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_coupons.py" line="226" />
+            <location filename="../../desktop/views/counter_coupons.py" line="212" />
             <source>%1 just got %2 coupons: %3.</source>
             <translation>%1 刚获得 %2 张优惠券：%3。</translation>
         </message>
@@ -741,59 +746,63 @@
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="227" />
+            <location filename="../../desktop/views/counter_view.py" line="222" />
             <source>Type the last 4 digits or all 11 digits of the phone number, or scan the member card.</source>
             <translation>请输入手机号后 4 位或完整 11 位，或者扫会员码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="253" />
+            <location filename="../../desktop/views/counter_view.py" line="248" />
             <source>No member's phone number ends in %1.</source>
             <translation>没有手机尾号为 %1 的会员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="255" />
+            <location filename="../../desktop/views/counter_view.py" line="250" />
             <source>No member has the phone number %1.</source>
             <translation>没有手机号为 %1 的会员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="268" />
+            <location filename="../../desktop/views/counter_view.py" line="263" />
             <source>%1    %2    %3    %4 points</source>
             <translation>%1    %2    %3    %4 积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="277" />
+            <location filename="../../desktop/views/counter_view.py" line="274" />
+            <source>More than %1 members match: choose with ↑ ↓ and Enter, or type the full phone number to narrow it down.</source>
+            <translation>超过 %1 位会员符合：用 ↑ ↓ 和回车选择，或输入完整手机号缩小范围。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="278" />
             <source>%1 members match: choose with ↑ ↓ and Enter.</source>
             <translation>找到 %1 位会员：用 ↑ ↓ 选择，按回车确认。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="281" />
-            <source>Type the full phone number to narrow it down.</source>
-            <translation>输入完整手机号可以缩小范围。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/counter_view.py" line="305" />
+            <location filename="../../desktop/views/counter_view.py" line="303" />
             <source>Scan the member card first to redeem points.</source>
             <translation>请先扫会员码，再用积分抵扣。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="345" />
+            <location filename="../../desktop/views/counter_view.py" line="343" />
             <source>Sale not recorded: the owner's PIN was not given.</source>
             <translation>未记账：没有输入店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="360" />
+            <location filename="../../desktop/views/counter_view.py" line="358" />
             <source>Scan the member card first to check in.</source>
             <translation>请先扫会员码，再签到。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="387" />
+            <location filename="../../desktop/views/counter_view.py" line="385" />
             <source>Refund of the sale of %1 on %2: the owner's PIN is needed.</source>
             <translation>退还 %2 的 %1 消费：需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="393" />
+            <location filename="../../desktop/views/counter_view.py" line="391" />
             <source>Refund cancelled: the owner's PIN was not given.</source>
             <translation>已取消退款：没有输入店主密码。</translation>
+        </message>
+        <message>
+            <source>Type the full phone number to narrow it down.</source>
+            <translation type="vanished">输入完整手机号可以缩小范围。</translation>
         </message>
         <message>
             <source>Scan the member card, or type a phone number</source>
@@ -802,6 +811,34 @@
         <message>
             <source>Scan a card · or type the last 4 digits or all 11 digits of the phone number, then Enter · Esc clears</source>
             <translation type="vanished">扫会员码 · 或输入手机号后 4 位 / 完整 11 位后按回车 · Esc 清空</translation>
+        </message>
+    </context>
+    <context>
+        <name>CouponCostSection</name>
+        <message>
+            <location filename="../../desktop/views/settings_costs.py" line="57" />
+            <source>Save cost</source>
+            <translation>保存成本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_costs.py" line="64" />
+            <source>Printed coupons</source>
+            <translation>印刷优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_costs.py" line="66" />
+            <source>Cost of one printed coupon</source>
+            <translation>每张印刷券的成本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_costs.py" line="69" />
+            <source>Paper, printing and handing out. Used to show what each new member brought in by a flyer campaign cost.</source>
+            <translation>纸张、印刷和派发的费用。用于计算传单活动每拉来一位新会员的成本。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_costs.py" line="100" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
         </message>
     </context>
     <context>
@@ -903,73 +940,77 @@
         </message>
         <message>
             <location filename="../../desktop/views/coupon_text.py" line="75" />
-            <source>Every %1th visit</source>
-            <translation>每到店 %1 次</translation>
+            <source>Stamp card: a reward every %1 visits</source>
+            <translation>集章卡：每到店 %1 次奖励一次</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="77" />
+            <location filename="../../desktop/views/coupon_text.py" line="79" />
             <source>Sale of %1 or more</source>
             <translation>单笔满 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="79" />
+            <location filename="../../desktop/views/coupon_text.py" line="81" />
             <source>By hand</source>
             <translation>手动发放</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="92" />
+            <location filename="../../desktop/views/coupon_text.py" line="94" />
             <source>%1/10 of the price</source>
             <translation>%1折</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="93" />
+            <location filename="../../desktop/views/coupon_text.py" line="95" />
             <source>%1% off</source>
             <translation>减 %1%</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="108" />
+            <location filename="../../desktop/views/coupon_text.py" line="110" />
             <source>%1 off</source>
             <translation>立减 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="112" />
+            <location filename="../../desktop/views/coupon_text.py" line="114" />
             <source>%1, at most %2</source>
             <translation>%1，最多减 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="116" />
+            <location filename="../../desktop/views/coupon_text.py" line="118" />
             <source>Spend %1, save %2</source>
             <translation>满 %1 减 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="119" />
+            <location filename="../../desktop/views/coupon_text.py" line="121" />
             <source>Free gift: %1</source>
             <translation>赠送：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="121" />
+            <location filename="../../desktop/views/coupon_text.py" line="123" />
             <source>Points %1 on every sale</source>
             <translation>每笔消费积分%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="154" />
+            <location filename="../../desktop/views/coupon_text.py" line="156" />
             <source>Bill of %1 or more</source>
             <translation>消费满 %1 可用</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="158" />
+            <location filename="../../desktop/views/coupon_text.py" line="160" />
             <source>Valid %1 to %2</source>
             <translation>有效期 %1 至 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="163" />
+            <location filename="../../desktop/views/coupon_text.py" line="165" />
             <source>Valid for %1 days from issue</source>
             <translation>发券后 %1 天内有效</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/coupon_text.py" line="174" />
+            <location filename="../../desktop/views/coupon_text.py" line="176" />
             <source>until %1</source>
             <translation>有效至 %1</translation>
+        </message>
+        <message>
+            <source>Every %1th visit</source>
+            <translation type="vanished">每到店 %1 次</translation>
         </message>
     </context>
     <context>
@@ -1057,272 +1098,392 @@
         </message>
     </context>
     <context>
+        <name>DashboardPage</name>
+        <message>
+            <location filename="../../desktop/views/dashboard_page.py" line="50" />
+            <source>Unlock with owner PIN</source>
+            <translation>输入店主 PIN 解锁</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_page.py" line="60" />
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_page.py" line="77" />
+            <source>The owner's numbers</source>
+            <translation>经营数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_page.py" line="82" />
+            <source>Visits, sales, points, coupons and customer segments, week by week. Only the owner can see them; they lock again when you leave this tab.</source>
+            <translation>按周查看到店、销售、积分、优惠券和客户分群。仅店主可见；离开此页后会重新锁定。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_page.py" line="107" />
+            <source>Enter the owner's PIN to see the shop's numbers.</source>
+            <translation>请输入店主 PIN 查看经营数据。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_page.py" line="110" />
+            <source>Still locked.</source>
+            <translation>仍处于锁定状态。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_page.py" line="119" />
+            <source>Owner: %1</source>
+            <translation>店主：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="105" />
+            <location filename="../../desktop/views/dashboard_view.py" line="113" />
             <source>Last 4 weeks</source>
             <translation>最近 4 周</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="106" />
+            <location filename="../../desktop/views/dashboard_view.py" line="114" />
             <source>Last 12 weeks</source>
             <translation>最近 12 周</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="107" />
+            <location filename="../../desktop/views/dashboard_view.py" line="115" />
             <source>Last 52 weeks</source>
             <translation>最近 52 周</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="108" />
+            <location filename="../../desktop/views/dashboard_view.py" line="116" />
             <source>Custom…</source>
             <translation>自定义…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="118" />
+            <location filename="../../desktop/views/dashboard_view.py" line="126" />
             <source>Show</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="121" />
+            <location filename="../../desktop/views/dashboard_view.py" line="129" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="125" />
+            <location filename="../../desktop/views/dashboard_view.py" line="131" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="134" />
+            <source>The weekly report workbook, or members, points ledger, coupons, check-ins</source>
+            <translation>周报工作簿，或会员、积分流水、优惠券、签到记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="148" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="146" />
-            <source>Send segment to coupons…</source>
+            <location filename="../../desktop/views/dashboard_view.py" line="173" />
+            <source>Or click a segment's bar</source>
+            <translation>或点击分群的柱条</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="174" />
+            <source>Issue coupons to this segment…</source>
             <translation>向该分群发券…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="152" />
+            <location filename="../../desktop/views/dashboard_view.py" line="181" />
             <source>Save as PNG…</source>
             <translation>另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="161" />
+            <location filename="../../desktop/views/dashboard_view.py" line="190" />
             <source>Visits</source>
             <translation>到店人次</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="162" />
-            <location filename="../../desktop/views/dashboard_view.py" line="257" />
+            <location filename="../../desktop/views/dashboard_view.py" line="191" />
+            <location filename="../../desktop/views/dashboard_view.py" line="300" />
             <source>New members</source>
             <translation>新会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="163" />
+            <location filename="../../desktop/views/dashboard_view.py" line="192" />
             <source>Active members / week</source>
             <translation>每周活跃会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="164" />
-            <location filename="../../desktop/views/dashboard_view.py" line="262" />
+            <location filename="../../desktop/views/dashboard_view.py" line="193" />
+            <location filename="../../desktop/views/dashboard_view.py" line="305" />
             <source>Member sales</source>
             <translation>会员销售额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="165" />
-            <location filename="../../desktop/views/dashboard_view.py" line="262" />
+            <location filename="../../desktop/views/dashboard_view.py" line="194" />
+            <location filename="../../desktop/views/dashboard_view.py" line="305" />
             <source>Average ticket</source>
             <translation>客单价</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="166" />
+            <location filename="../../desktop/views/dashboard_view.py" line="195" />
             <source>Repeat rate (30 days)</source>
             <translation>复购率（30天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="167" />
+            <location filename="../../desktop/views/dashboard_view.py" line="196" />
             <source>Points liability</source>
             <translation>积分负债</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="168" />
+            <location filename="../../desktop/views/dashboard_view.py" line="197" />
             <source>Coupon redemption</source>
             <translation>优惠券核销率</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="173" />
-            <source>Champions</source>
-            <translation>重要价值</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="174" />
-            <source>Loyal</source>
-            <translation>忠诚客户</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="175" />
-            <source>Potential loyalists</source>
-            <translation>潜力客户</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="176" />
-            <source>New customers</source>
-            <translation>新客户</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="177" />
-            <source>Need attention</source>
-            <translation>需要关注</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="178" />
-            <source>At risk</source>
-            <translation>流失风险</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="179" />
-            <source>Hibernating</source>
-            <translation>沉睡客户</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="217" />
-            <source>Loading…</source>
+            <location filename="../../desktop/views/dashboard_view.py" line="246" />
+            <source>Computing the figures…</source>
             <translation>正在计算…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="230" />
+            <location filename="../../desktop/views/dashboard_view.py" line="262" />
             <source>Could not compute the figures: %1</source>
             <translation>无法计算数据：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="240" />
+            <location filename="../../desktop/views/dashboard_view.py" line="274" />
+            <source>Still computing. The first time on a big shop this takes up to a minute; the counter keeps working meanwhile.</source>
+            <translation>仍在计算。大店第一次计算可能需要一分钟；期间收银台照常可用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_view.py" line="282" />
             <source>Previous period: %1</source>
             <translation>上一期间：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="246" />
+            <location filename="../../desktop/views/dashboard_view.py" line="288" />
             <source>%1 to %2 · %3 weeks</source>
             <translation>%1 至 %2 · 共 %3 周</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="252" />
+            <location filename="../../desktop/views/dashboard_view.py" line="295" />
             <source>No data in this period</source>
             <translation>本期间没有数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="257" />
+            <location filename="../../desktop/views/dashboard_view.py" line="300" />
             <source>Visits per week</source>
             <translation>每周到店人次</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="257" />
+            <location filename="../../desktop/views/dashboard_view.py" line="300" />
             <source>Returning</source>
             <translation>老会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="262" />
-            <location filename="../../desktop/views/dashboard_view.py" line="303" />
+            <location filename="../../desktop/views/dashboard_view.py" line="305" />
+            <location filename="../../desktop/views/dashboard_view.py" line="346" />
             <source>Sales</source>
             <translation>销售额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="268" />
+            <location filename="../../desktop/views/dashboard_view.py" line="311" />
             <source>Points issued and redeemed</source>
             <translation>积分发放与兑换</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="269" />
-            <location filename="../../desktop/views/dashboard_view.py" line="283" />
+            <location filename="../../desktop/views/dashboard_view.py" line="312" />
+            <location filename="../../desktop/views/dashboard_view.py" line="326" />
             <source>Issued</source>
             <translation>发放</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="269" />
-            <location filename="../../desktop/views/dashboard_view.py" line="283" />
+            <location filename="../../desktop/views/dashboard_view.py" line="312" />
+            <location filename="../../desktop/views/dashboard_view.py" line="326" />
             <source>Redeemed</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="269" />
+            <location filename="../../desktop/views/dashboard_view.py" line="312" />
             <source>Outstanding</source>
             <translation>未用积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="276" />
+            <location filename="../../desktop/views/dashboard_view.py" line="319" />
             <source>Repeat-purchase rate</source>
             <translation>复购率</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="276" />
+            <location filename="../../desktop/views/dashboard_view.py" line="319" />
             <source>30 days</source>
             <translation>30天</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="276" />
+            <location filename="../../desktop/views/dashboard_view.py" line="319" />
             <source>90 days</source>
             <translation>90天</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="282" />
+            <location filename="../../desktop/views/dashboard_view.py" line="325" />
             <source>Coupon redemption by campaign</source>
             <translation>各活动优惠券核销率</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="283" />
+            <location filename="../../desktop/views/dashboard_view.py" line="326" />
             <source>Redemption rate</source>
             <translation>核销率</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="284" />
+            <location filename="../../desktop/views/dashboard_view.py" line="327" />
             <source>No coupons issued in this period</source>
             <translation>本期间没有发券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="291" />
+            <location filename="../../desktop/views/dashboard_view.py" line="334" />
             <source>Cohort retention</source>
             <translation>会员留存（按入会周）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="292" />
+            <location filename="../../desktop/views/dashboard_view.py" line="335" />
             <source>Weeks since enrolment</source>
             <translation>入会后第几周</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="292" />
+            <location filename="../../desktop/views/dashboard_view.py" line="335" />
             <source>Enrolment week</source>
             <translation>入会周</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="302" />
+            <location filename="../../desktop/views/dashboard_view.py" line="345" />
             <source>RFM segments (365 days to %1)</source>
             <translation>RFM 分群（截至 %1 的 365 天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="303" />
+            <location filename="../../desktop/views/dashboard_view.py" line="346" />
             <source>Members</source>
             <translation>会员数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="304" />
+            <location filename="../../desktop/views/dashboard_view.py" line="347" />
             <source>No purchases in the last 365 days</source>
             <translation>近 365 天没有消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="327" />
-            <source>Finding the members of the segment…</source>
-            <translation>正在查找分群会员…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="334" />
-            <source>%1 members in the segment</source>
-            <translation>分群共 %1 位会员</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="343" />
+            <location filename="../../desktop/views/dashboard_view.py" line="378" />
             <source>Save chart as PNG</source>
             <translation>图表另存为 PNG</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/dashboard_view.py" line="343" />
+            <location filename="../../desktop/views/dashboard_view.py" line="378" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Send segment to coupons…</source>
+            <translation type="vanished">向该分群发券…</translation>
+        </message>
+        <message>
+            <source>Champions</source>
+            <translation type="vanished">重要价值</translation>
+        </message>
+        <message>
+            <source>Loyal</source>
+            <translation type="vanished">忠诚客户</translation>
+        </message>
+        <message>
+            <source>Potential loyalists</source>
+            <translation type="vanished">潜力客户</translation>
+        </message>
+        <message>
+            <source>New customers</source>
+            <translation type="vanished">新客户</translation>
+        </message>
+        <message>
+            <source>Need attention</source>
+            <translation type="vanished">需要关注</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation type="vanished">流失风险</translation>
+        </message>
+        <message>
+            <source>Hibernating</source>
+            <translation type="vanished">沉睡客户</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="vanished">正在计算…</translation>
+        </message>
+        <message>
+            <source>Finding the members of the segment…</source>
+            <translation type="vanished">正在查找分群会员…</translation>
+        </message>
+        <message>
+            <source>%1 members in the segment</source>
+            <translation type="vanished">分群共 %1 位会员</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="35" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="39" />
+            <source>Weekly report workbook (%1 to %2)</source>
+            <translation>周报工作簿（%1 至 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="41" />
+            <source>All members</source>
+            <translation>全部会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="42" />
+            <source>Points ledger (every entry)</source>
+            <translation>积分流水（全部记录）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="43" />
+            <source>Coupons</source>
+            <translation>优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="44" />
+            <source>Check-ins</source>
+            <translation>签到记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="49" />
+            <source>What to export (an Excel workbook, .xlsx):</source>
+            <translation>导出内容（Excel 工作簿，.xlsx）：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="57" />
+            <source>Full phone numbers (needs the owner's PIN)</source>
+            <translation>完整手机号（需要店主 PIN）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="69" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="89" />
+            <source>The report holds figures only, no phone numbers.</source>
+            <translation>报表只含数字，不含手机号。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="93" />
+            <source>Full phone numbers are personal data: keep the file safe. The export is written to the audit log with your name.</source>
+            <translation>完整手机号属于个人信息：请妥善保管文件。本次导出会以您的名义记入审计日志。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_export.py" line="98" />
+            <source>Phone numbers are masked, like 138****1234.</source>
+            <translation>手机号将隐去中间四位，如 138****1234。</translation>
         </message>
     </context>
     <context>
@@ -1720,22 +1881,22 @@
     <context>
         <name>LanguageSection</name>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="122" />
+            <location filename="../../desktop/views/settings_shop.py" line="126" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="129" />
+            <location filename="../../desktop/views/settings_shop.py" line="133" />
             <source>Save language</source>
             <translation>保存语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="132" />
+            <location filename="../../desktop/views/settings_shop.py" line="136" />
             <source>The new language is used the next time Merchant Desk starts.</source>
             <translation>新语言在下次启动商盟柜台时生效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="162" />
+            <location filename="../../desktop/views/settings_shop.py" line="166" />
             <source>Saved. Restart Merchant Desk to switch to %1.</source>
             <translation>已保存。重新启动商盟柜台后切换为 %1。</translation>
         </message>
@@ -1743,49 +1904,54 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="69" />
-            <location filename="../../desktop/views/main_window.py" line="178" />
+            <location filename="../../desktop/views/main_window.py" line="77" />
+            <location filename="../../desktop/views/main_window.py" line="187" />
             <source>Merchant Desk</source>
             <translation>商盟柜台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="84" />
-            <location filename="../../desktop/views/main_window.py" line="183" />
+            <location filename="../../desktop/views/main_window.py" line="92" />
+            <location filename="../../desktop/views/main_window.py" line="192" />
             <source>Counter</source>
             <translation>收银台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="85" />
+            <location filename="../../desktop/views/main_window.py" line="93" />
             <source>Members</source>
             <translation>会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="86" />
+            <location filename="../../desktop/views/main_window.py" line="94" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="87" />
+            <location filename="../../desktop/views/main_window.py" line="95" />
             <source>Campaigns</source>
             <translation>营销</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="102" />
+            <location filename="../../desktop/views/main_window.py" line="96" />
+            <source>Dashboard</source>
+            <translation>经营数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/main_window.py" line="111" />
             <source>Switch staff (F12)</source>
             <translation>切换店员 (F12)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="185" />
+            <location filename="../../desktop/views/main_window.py" line="194" />
             <source>%1 (owner)</source>
             <translation>%1（店主）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="188" />
+            <location filename="../../desktop/views/main_window.py" line="197" />
             <source>Signed in: %1</source>
             <translation>当前登录：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="195" />
+            <location filename="../../desktop/views/main_window.py" line="204" />
             <source>Enter your PIN to sign in at this counter.</source>
             <translation>请输入您的密码登录本收银台。</translation>
         </message>
@@ -2167,26 +2333,31 @@
             <source>Check-in</source>
             <translation>签到</translation>
         </message>
+        <message>
+            <location filename="../../desktop/views/member_history.py" line="31" />
+            <source>Opening balance (imported)</source>
+            <translation>期初余额（导入）</translation>
+        </message>
     </context>
     <context>
         <name>MembersTable</name>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="59" />
+            <location filename="../../desktop/views/members_view.py" line="62" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="60" />
+            <location filename="../../desktop/views/members_view.py" line="63" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="61" />
+            <location filename="../../desktop/views/members_view.py" line="64" />
             <source>Tier</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="62" />
+            <location filename="../../desktop/views/members_view.py" line="65" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
@@ -2194,49 +2365,79 @@
     <context>
         <name>MembersView</name>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="119" />
+            <location filename="../../desktop/views/members_view.py" line="122" />
             <source>Search by full phone, last 4 digits, name, or pinyin initials: zs finds 张三</source>
             <translation>可按完整手机号、手机尾号 4 位、姓名或拼音首字母搜索：输入 zs 可找到张三</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="121" />
+            <location filename="../../desktop/views/members_view.py" line="124" />
             <source>Phone, last 4 digits, name or initials (zs)</source>
             <translation>手机号、尾号 4 位、姓名或拼音首字母 (zs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="124" />
+            <location filename="../../desktop/views/members_view.py" line="127" />
             <source>Enrol member (Ctrl+N)</source>
             <translation>新会员入会 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="127" />
+            <location filename="../../desktop/views/members_view.py" line="129" />
+            <source>Import from another system…</source>
+            <translation>从其他系统导入…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/members_view.py" line="132" />
+            <source>Members or sales history from an .xlsx or .csv export (owner's PIN)</source>
+            <translation>从 .xlsx 或 .csv 导出文件导入会员或消费记录（需店主 PIN）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/members_view.py" line="135" />
             <source>◀ Previous</source>
             <translation>◀ 上一页</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="129" />
+            <location filename="../../desktop/views/members_view.py" line="137" />
             <source>Next ▶</source>
             <translation>下一页 ▶</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="214" />
+            <location filename="../../desktop/views/members_view.py" line="227" />
             <source>%1–%2</source>
             <translation>第 %1–%2 条</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="223" />
+            <location filename="../../desktop/views/members_view.py" line="236" />
             <source>No member matches “%1”.</source>
             <translation>没有符合“%1”的会员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="225" />
+            <location filename="../../desktop/views/members_view.py" line="238" />
             <source>No members yet. Enrol the first one with Ctrl+N.</source>
             <translation>还没有会员。按 Ctrl+N 为第一位会员办理入会。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/members_view.py" line="266" />
+            <location filename="../../desktop/views/members_view.py" line="279" />
             <source>Member enrolled. Print the card or show the code to the member.</source>
             <translation>入会成功。请打印会员卡，或向会员出示会员码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/members_view.py" line="286" />
+            <source>Importing from another system needs the owner's PIN.</source>
+            <translation>从其他系统导入需要店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/members_view.py" line="290" />
+            <source>Nothing imported: the owner's PIN was not given.</source>
+            <translation>未导入：没有输入店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/members_view.py" line="308" />
+            <source>Import finished: %1 new members, %2 matched to existing members.</source>
+            <translation>导入完成：新增会员 %1 位，匹配到已有会员 %2 位。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/members_view.py" line="313" />
+            <source>Import finished: %1 sales recorded.</source>
+            <translation>导入完成：已记录 %1 笔消费。</translation>
         </message>
     </context>
     <context>
@@ -2788,27 +2989,27 @@
     <context>
         <name>PointsHistoryTable</name>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="43" />
+            <location filename="../../desktop/views/member_history.py" line="44" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="44" />
+            <location filename="../../desktop/views/member_history.py" line="45" />
             <source>Entry</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="45" />
+            <location filename="../../desktop/views/member_history.py" line="46" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="46" />
+            <location filename="../../desktop/views/member_history.py" line="47" />
             <source>Expires</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="47" />
+            <location filename="../../desktop/views/member_history.py" line="48" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -3295,107 +3496,127 @@
     <context>
         <name>SegmentDialog</name>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="87" />
+            <location filename="../../desktop/views/background.py" line="134" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="90" />
+            <location filename="../../desktop/views/background.py" line="140" />
             <source>Issuing coupons</source>
             <translation>正在发券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="147" />
+            <location filename="../../desktop/views/segment_dialog.py" line="77" />
             <source>Send coupons to members</source>
             <translation>给会员发券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="150" />
+            <location filename="../../desktop/views/segment_dialog.py" line="80" />
             <source>“%1”: who gets a coupon?</source>
             <translation>“%1”：发给哪些会员？</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="157" />
+            <location filename="../../desktop/views/segment_dialog.py" line="87" />
             <source>(none ticked: every tier)</source>
             <translation>（都不勾：所有等级）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="160" />
+            <location filename="../../desktop/views/segment_dialog.py" line="90" />
             <source>No visit for at least</source>
             <translation>至少未到店</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="164" />
+            <location filename="../../desktop/views/segment_dialog.py" line="94" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="165" />
+            <location filename="../../desktop/views/segment_dialog.py" line="95" />
             <source>Birthday in</source>
             <translation>生日在</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="168" />
+            <location filename="../../desktop/views/segment_dialog.py" line="98" />
             <source>month %1</source>
             <translation>%1 月</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="170" />
+            <location filename="../../desktop/views/segment_dialog.py" line="100" />
             <source>Enrolled on or after</source>
             <translation>入会日期不早于</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="179" />
+            <location filename="../../desktop/views/segment_dialog.py" line="109" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="181" />
+            <location filename="../../desktop/views/segment_dialog.py" line="111" />
             <source>(empty: no bound)</source>
             <translation>（留空：不限）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="185" />
+            <location filename="../../desktop/views/segment_dialog.py" line="115" />
+            <source>Any member</source>
+            <translation>任意会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="122" />
+            <source>(the 365 days to yesterday)</source>
+            <translation>（截至昨天的 365 天）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="126" />
             <source>Tier</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="189" />
+            <location filename="../../desktop/views/segment_dialog.py" line="130" />
             <source>Spent in the last 12 months (¥)</source>
             <translation>近 12 个月消费（元）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="203" />
+            <location filename="../../desktop/views/segment_dialog.py" line="131" />
+            <source>RFM segment</source>
+            <translation>RFM 分群</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="143" />
             <source>Members without marketing consent never receive coupons. Held-out members are kept aside on purpose, to measure what the campaign changes.</source>
             <translation>未同意接收营销信息的会员不会收到券。对照组会员是特意留出的，用来衡量活动的效果。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="212" />
+            <location filename="../../desktop/views/segment_dialog.py" line="152" />
             <source>Send</source>
             <translation>发送</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="215" />
+            <location filename="../../desktop/views/segment_dialog.py" line="155" />
             <source>Close (Esc)</source>
             <translation>关闭 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="267" />
+            <location filename="../../desktop/views/segment_dialog.py" line="212" />
             <source>Type the spend like 100 or 99.50.</source>
             <translation>消费金额请输入 100 或 99.50 这样的数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="304" />
+            <location filename="../../desktop/views/segment_dialog.py" line="270" />
+            <source>Counting the members…</source>
+            <translation>正在统计会员…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_dialog.py" line="295" />
             <source>Send %1 coupons</source>
             <translation>发送 %1 张券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="310" />
+            <location filename="../../desktop/views/segment_dialog.py" line="301" />
             <source>Will receive %1 · held out %2 · no marketing consent %3 · already at limit %4   (%5 members match)</source>
             <translation>将收到 %1 · 对照组 %2 · 未同意营销 %3 · 已达上限 %4   （共 %5 位会员符合条件）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/segment_dialog.py" line="332" />
+            <location filename="../../desktop/views/segment_dialog.py" line="330" />
             <source>Issuing %1 coupons…</source>
             <translation>正在发放 %1 张券…</translation>
         </message>
@@ -3619,37 +3840,37 @@
     <context>
         <name>ShopSection</name>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="58" />
+            <location filename="../../desktop/views/settings_shop.py" line="59" />
             <source>Save shop profile</source>
             <translation>保存店铺信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="65" />
+            <location filename="../../desktop/views/settings_shop.py" line="66" />
             <source>Shop profile</source>
             <translation>店铺信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="67" />
+            <location filename="../../desktop/views/settings_shop.py" line="68" />
             <source>Shop name</source>
             <translation>店名</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="68" />
+            <location filename="../../desktop/views/settings_shop.py" line="69" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="69" />
+            <location filename="../../desktop/views/settings_shop.py" line="70" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="70" />
+            <location filename="../../desktop/views/settings_shop.py" line="71" />
             <source>The shop name is printed on member cards and coupons.</source>
             <translation>店名会印在会员卡和优惠券上。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_shop.py" line="108" />
+            <location filename="../../desktop/views/settings_shop.py" line="112" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -3852,34 +4073,97 @@
     <context>
         <name>VisitsTable</name>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="77" />
+            <location filename="../../desktop/views/member_history.py" line="78" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="78" />
+            <location filename="../../desktop/views/member_history.py" line="79" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="79" />
+            <location filename="../../desktop/views/member_history.py" line="80" />
             <source>Points discount</source>
             <translation>积分抵扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="80" />
+            <location filename="../../desktop/views/member_history.py" line="81" />
             <source>Paid</source>
             <translation>实付</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="81" />
+            <location filename="../../desktop/views/member_history.py" line="82" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_history.py" line="98" />
+            <location filename="../../desktop/views/member_history.py" line="99" />
             <source>Refunded</source>
             <translation>已退款</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignResults</name>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="30" />
+            <source>Uplift: nobody was held out, so it cannot be measured.</source>
+            <translation>提升效果：没有设置对照组，无法衡量。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="33" />
+            <source>Uplift: too few members so far to tell (sent %1, held out %2).</source>
+            <translation>提升效果：目前人数太少，还看不出（发券 %1 人，对照组 %2 人）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="38" />
+            <source>Bought again: %1 of those sent the coupon, %2 of those held out.</source>
+            <translation>再次消费：收到券的会员 %1，对照组 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="43" />
+            <source>The coupon brought more purchases: %1 points (95% range %2 to %3).</source>
+            <translation>发券带来了更多消费：%1 个百分点（95% 区间 %2 至 %3）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="44" />
+            <source>Fewer purchases than without it: %1 points (95% range %2 to %3).</source>
+            <translation>消费比不发券时更少：%1 个百分点（95% 区间 %2 至 %3）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="45" />
+            <source>No clear difference: %1 points (95% range %2 to %3).</source>
+            <translation>没有明显差别：%1 个百分点（95% 区间 %2 至 %3）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="58" />
+            <source>Spend per member, against those held out: %1</source>
+            <translation>人均消费（与对照组相比）：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="69" />
+            <source>Issued %1 · used %2 · redemption rate %3</source>
+            <translation>已发 %1 · 已核销 %2 · 核销率 %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="75" />
+            <source>Sales with its coupons: %1 in %2 sales (coupons took off %3)</source>
+            <translation>用券消费：%2 笔共 %1（优惠券抵扣 %3）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="85" />
+            <source>New members through its printed coupons: %1, each cost %2</source>
+            <translation>通过印刷券入会的新会员：%1 位，每位成本 %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="91" />
+            <source>No new member has joined through its printed coupons yet.</source>
+            <translation>还没有新会员通过印刷券入会。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaign_results_text.py" line="93" />
+            <source>Set the cost of a printed coupon in Settings to count it in.</source>
+            <translation>在设置中填写每张印刷券的成本，即可计入。</translation>
         </message>
     </context>
     <context>
@@ -3999,6 +4283,104 @@
             <location filename="../../desktop/views/coupon_sheet.py" line="363" />
             <source>Page %1 of %2 · %3 – %4</source>
             <translation>第 %1 页，共 %2 页 · %3 – %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardActions</name>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="52" />
+            <source>Issue coupons to a segment</source>
+            <translation>向分群发券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="53" />
+            <source>Which campaign's coupons should “%1” receive?</source>
+            <translation>“%1”应收到哪个活动的优惠券？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="56" />
+            <source>Next…</source>
+            <translation>下一步…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="75" />
+            <source>No running coupon campaign. Create one on the Campaigns tab first.</source>
+            <translation>没有进行中的优惠券活动。请先在“营销”页创建一个。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="77" />
+            <source>Sending coupons needs the owner's PIN.</source>
+            <translation>发券需要店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="79" />
+            <source>Nothing sent: the owner's PIN was not given.</source>
+            <translation>未发券：没有输入店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="99" />
+            <source>%1 coupons of “%2” issued to “%3”, %4 members held out, %5 skipped.</source>
+            <translation>已向“%3”发放“%2”优惠券 %1 张，对照组 %4 人，跳过 %5 人。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="107" />
+            <source>Stopped: %1 Those already issued stay issued.</source>
+            <translation>已停止：%1 已发出的券仍然有效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="135" />
+            <source>Full phone numbers need the owner's PIN. The export is written to the audit log.</source>
+            <translation>完整手机号需要店主 PIN。本次导出会记入审计日志。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="139" />
+            <source>Nothing exported: the owner's PIN was not given.</source>
+            <translation>未导出：没有输入店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="143" />
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="145" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="164" />
+            <source>Writing %1…</source>
+            <translation>正在写入 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="165" />
+            <source>Exporting</source>
+            <translation>正在导出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="171" />
+            <source>Export stopped: no file was written.</source>
+            <translation>导出已停止：未写入文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="178" />
+            <source>Weekly report saved: %1</source>
+            <translation>周报已保存：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="179" />
+            <source>%1 rows saved to %2</source>
+            <translation>已保存 %1 行到 %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="181" />
+            <source>(full phone numbers; written to the audit log)</source>
+            <translation>（完整手机号；已记入审计日志）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/dashboard_actions.py" line="182" />
+            <source>(phone numbers masked)</source>
+            <translation>（手机号已隐去）</translation>
         </message>
     </context>
     <context>

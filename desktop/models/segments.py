@@ -7,8 +7,13 @@ per-member limit → held out (deterministic by campaign and member, see ``coupo
 cut by the quota. Re-running an issue gives nobody a coupon beyond the per-member limit and
 holds out the same members.
 
-Each chunk is its own write transaction, so the counter keeps working during a large issue;
-a chunk checks consent, the limit, the quota and the campaign's state again before it writes.
+The plan is read on a snapshot (scoring RFM segments takes seconds on a big shop), so the
+counter never waits for it; each chunk is then its own write transaction and checks consent,
+the limit, the quota and the campaign's state again before it writes.
+
+An RFM segment (``SegmentFilter.rfm_segment``) is the one the dashboard shows: scored over the
+365 days ending yesterday (:mod:`desktop.models.analytics.rfm`), evaluated in the same SQL as
+the other filters, with consent, limits, holdout and quota applied after it like any filter.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from desktop.models import coupons
+from desktop.models.analytics.rfm import SEGMENTS, segment_ctes
 from desktop.models.audit import append_audit
 from desktop.models.campaigns import Campaign, get_campaign
 from desktop.models.coupon_issue import (
@@ -31,7 +38,7 @@ from desktop.models.coupon_issue import (
     quota_left,
     record_holdouts,
 )
-from desktop.models.coupons import SegmentFilter, SegmentIssueResult, SegmentPreview
+from desktop.models.coupons import SegmentIssueResult, SegmentPreview
 from desktop.models.db import Database
 from desktop.models.errors import DomainError
 from desktop.models.shop import current_rule, shop_profile
@@ -39,6 +46,30 @@ from desktop.models.staff import Actor, require_owner
 from desktop.models.tiers import SPEND_WINDOW_DAYS
 
 CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class SegmentFilter(coupons.SegmentFilter):
+    """The coupon segment filters, plus an RFM segment.
+
+    ``rfm_segment`` is one of :data:`desktop.models.analytics.rfm.SEGMENTS` (None: any
+    member, bought or not): the members in that segment as of yesterday, as the dashboard
+    shows it. A plain :class:`desktop.models.coupons.SegmentFilter` is accepted wherever this
+    one is and means no RFM condition.
+    """
+
+    rfm_segment: str | None = None
+
+
+def rfm_segment_of(segment: coupons.SegmentFilter) -> str | None:
+    return segment.rfm_segment if isinstance(segment, SegmentFilter) else None
+
+
+def rfm_as_of(today: dt.date) -> dt.date:
+    """The last day of the RFM window a segment filter uses: yesterday, the last complete day
+    (the dashboard's stored summary is as of the same day)."""
+    return today - dt.timedelta(days=1)
+
 
 _SPEND_CTE = (
     "spend AS (SELECT s.member_id, SUM(s.amount_fen) AS fen FROM sale s"
@@ -54,9 +85,11 @@ _VISIT_CTE = (
 )
 
 
-def _check_filter(segment: SegmentFilter) -> None:
+def _check_filter(segment: coupons.SegmentFilter) -> None:
+    rfm = rfm_segment_of(segment)
     bad = (
-        any(t not in (0, 1, 2) for t in segment.tiers)
+        (rfm is not None and rfm not in SEGMENTS)
+        or any(t not in (0, 1, 2) for t in segment.tiers)
         or (segment.no_visit_days is not None and segment.no_visit_days < 0)
         or (segment.birthday_month is not None and not 1 <= segment.birthday_month <= 12)
         or (segment.spend_min_fen is not None and segment.spend_min_fen < 0)
@@ -67,7 +100,7 @@ def _check_filter(segment: SegmentFilter) -> None:
 
 
 def _segment_sql(
-    session: Session, segment: SegmentFilter, today: dt.date
+    session: Session, segment: coupons.SegmentFilter, today: dt.date
 ) -> tuple[str, dict[str, Any]]:
     """SQL selecting (id, marketing_consent) of the live members matching ``segment``."""
     _check_filter(segment)
@@ -105,6 +138,13 @@ def _segment_sql(
     if segment.enrolled_since is not None:
         where.append("m.enrolled_day >= :enrolled_since")
         params["enrolled_since"] = segment.enrolled_since.isoformat()
+    rfm = rfm_segment_of(segment)
+    if rfm is not None:
+        rfm_ctes, rfm_params = segment_ctes(session, rfm_as_of(today))
+        ctes.extend(rfm_ctes)
+        joins.append("JOIN rfm_seg rs ON rs.member_id = m.id")
+        where.append("rs.segment = :rfm_segment")
+        params.update(rfm_params, rfm_segment=rfm)
     head = ("WITH " + ", ".join(ctes) + " ") if ctes else ""
     sql = (
         f"{head}SELECT m.id, m.marketing_consent FROM member m {' '.join(joins)}"
@@ -127,7 +167,7 @@ _HOLDS_SQL = text(
 
 
 def plan_segment(
-    session: Session, campaign: Campaign, segment: SegmentFilter, *, today: dt.date
+    session: Session, campaign: Campaign, segment: coupons.SegmentFilter, *, today: dt.date
 ) -> SegmentPlan:
     sql, params = _segment_sql(session, segment, today)
     rows = session.execute(text(sql), params).all()
@@ -153,7 +193,7 @@ def plan_segment(
 
 
 def preview_segment(
-    session: Session, *, campaign_id: int, segment: SegmentFilter, today: dt.date
+    session: Session, *, campaign_id: int, segment: coupons.SegmentFilter, today: dt.date
 ) -> SegmentPreview:
     campaign = get_campaign(session, campaign_id)
     check_issuable(campaign)
@@ -198,11 +238,20 @@ def _issue_chunk(
     return len(chosen), left is not None and left <= len(chosen)
 
 
+def _issuable_now(session: Session, campaign_id: int, today: dt.date) -> Campaign:
+    campaign = get_campaign(session, campaign_id)
+    check_issuable(campaign)
+    check_running(campaign, today)
+    if quota_left(session, campaign) == 0:
+        raise DomainError("quota_reached", quota=campaign.spec.quota)
+    return campaign
+
+
 def issue_to_segment(
     db: Database,
     *,
     campaign_id: int,
-    segment: SegmentFilter,
+    segment: coupons.SegmentFilter,
     by: Actor,
     clock: Callable[[], dt.datetime],
     today: dt.date,
@@ -212,15 +261,16 @@ def issue_to_segment(
 
     ``progress(done, total)`` is called after every chunk; returning False stops the issue
     there (what was issued stays). Owner only.
+
+    Who gets a coupon is worked out on a read snapshot (the same plan as the preview), so the
+    write lock is only held for the holdout record and then one chunk at a time.
     """
     require_owner(by)
-    with db.write() as s:
-        campaign = get_campaign(s, campaign_id)
-        check_issuable(campaign)
-        check_running(campaign, today)
-        if quota_left(s, campaign) == 0:
-            raise DomainError("quota_reached", quota=campaign.spec.quota)
+    with db.read() as s:
+        campaign = _issuable_now(s, campaign_id, today)
         plan = plan_segment(s, campaign, segment, today=today)
+    with db.write() as s:
+        _issuable_now(s, campaign_id, today)  # again: it may have changed meanwhile
         record_holdouts(s, campaign_id=campaign_id, member_ids=plan.held, now=clock())
     issued = 0
     total = len(plan.targets)

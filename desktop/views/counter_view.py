@@ -144,11 +144,6 @@ class CounterView(CounterCoupons, QWidget):
             ("clear", "Esc", self.tr("Clear"), self.clear),
         ]
 
-    def rebind_action(self, name: str, key: str) -> None:
-        """Give an action another key (the main window takes F8 for its Campaigns tab)."""
-        self._shortcuts[name].setKey(QKeySequence(key))
-        self.buttons[name].setText(f"{key}  {self._labels[name]}")
-
     # -- helpers ------------------------------------------------------------------------
     @property
     def actor(self) -> Actor | None:

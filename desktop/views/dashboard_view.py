@@ -1,20 +1,23 @@
 """The owner's dashboard: KPI tiles and weekly charts over a chosen period.
 
 matplotlib is imported when this page is built (``DashboardView.__init__``), not when the
-module is imported, so the counter never pays for it at start. Figures are computed on a
-worker thread (``Desk.refresh_analytics`` then ``Desk.dashboard``) and drawn on the GUI
-thread when they arrive. "Send segment to coupons" emits ``issue_to_segment_requested`` with
-the chosen RFM segment's :class:`~desktop.models.analytics.SegmentMembers`.
+module is imported, so the counter never pays for it at start. Figures are computed on the
+page's one worker thread (``Desk.refresh_analytics`` then ``Desk.dashboard``: the first time
+on a big shop that reads the whole history, tens of seconds) and drawn on the GUI thread when
+they arrive; meanwhile a busy bar says so and every other tab keeps working. Requests made
+while one runs wait behind it, and only the newest is computed.
+
+"Issue coupons to this segment…" sends the RFM segment chosen under its chart to the
+issue-to-segment dialog; "Export…" writes the weekly report workbook or the record exports
+(see :mod:`desktop.views.dashboard_actions`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,51 +34,54 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.analytics import KPI_KEYS, SEGMENTS, Dashboard, Period
+from desktop.views import dashboard_actions
+from desktop.views.background import SerialWorker
 from desktop.views.dashboard_tiles import KpiTile
+from desktop.views.pin_dialog import ask_owner
+from desktop.views.segment_names import segment_names
 
 if TYPE_CHECKING:
+    from matplotlib.backend_bases import MouseEvent
+
     from desktop.models.service import Desk
+    from desktop.models.staff import Actor
     from desktop.views.chart_canvas import ChartCanvas
 
 CHARTS = ("visits", "sales", "points", "repeat", "coupons", "cohorts", "rfm")
-
-
-class _Task(QObject):
-    """Runs ``work()`` on a thread; ``done(result or exception)`` arrives on the GUI thread."""
-
-    done = Signal(object)
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self._work = work
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="dashboard", daemon=True).start()
-
-    def _run(self) -> None:  # worker thread: no widgets here
-        try:
-            result: object = self._work()
-        except Exception as exc:  # shown in the status line, on the GUI thread
-            result = exc
-        self.done.emit(result)
+SLOW_LOAD_MS = 3000  # after this long, explain why the figures are still coming
+STATUS_COLOURS = {"": "#5f6b7a", "ok": "#2E7D32", "info": "#5f6b7a", "error": "#b00020"}
 
 
 class DashboardView(QWidget):
-    issue_to_segment_requested = Signal(object)  # SegmentMembers
+    """``DashboardView(desk, owner=None)``. ``owner`` (who unlocked the page) is who issues
+    coupons and exports; without one the owner's PIN is asked when needed.
+
+    Public for tests: ``tiles``, ``canvases``, the bar's widgets, ``segment`` and
+    ``send_segment``, ``export_button``, ``busy_bar``, ``status``, ``dashboard``.
+    """
+
     loaded = Signal()  # a dashboard was drawn
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, *, owner: Actor | None = None
+    ) -> None:
         super().__init__(parent)
         from desktop.views import dashboard_charts
         from desktop.views.chart_canvas import ChartCanvas
 
-        self._desk = desk
+        self.desk = desk
+        self.owner = owner
         self._charts = dashboard_charts
-        self._tasks: list[_Task] = []
+        self._worker = SerialWorker("dashboard", self)
         self._generation = 0
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(SLOW_LOAD_MS)
+        self._slow.timeout.connect(self._explain_wait)
         self.dashboard: Dashboard | None = None
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_bar())
+        self.bar = self._build_bar()
+        layout.addLayout(self.bar)
         tiles = QGridLayout()
         self.tiles: dict[str, KpiTile] = {}
         for i, key in enumerate(KPI_KEYS):
@@ -95,6 +102,7 @@ class DashboardView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
+        self.canvases["rfm"].mpl_connect("button_press_event", self._rfm_clicked)
         self.reload()
 
     # -- building ---------------------------------------------------------------------------
@@ -120,7 +128,22 @@ class DashboardView(QWidget):
         self.apply.clicked.connect(self.reload)
         self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.clicked.connect(self.reload)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setToolTip(
+            self.tr("The weekly report workbook, or members, points ledger, coupons, check-ins")
+        )
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(lambda: dashboard_actions.export(self))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("dashboardBusy")
+        self.busy_bar.setRange(0, 0)  # no percentage: a refresh cannot tell how far it is
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setVisible(False)
         self.status = QLabel("")
+        self.status.setObjectName("dashboardStatus")
+        self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5f6b7a;")
         bar.addWidget(QLabel(self.tr("Period:")))
         bar.addWidget(self.period)
@@ -131,8 +154,10 @@ class DashboardView(QWidget):
         bar.addWidget(self.last)
         bar.addWidget(self.apply)
         bar.addWidget(self.refresh)
+        bar.addWidget(self.export_button)
         bar.addStretch(1)
-        bar.addWidget(self.status)
+        bar.addWidget(self.busy_bar)
+        bar.addWidget(self.status, 2)
         return bar
 
     def _panel(self, name: str, canvas: ChartCanvas) -> QFrame:
@@ -143,9 +168,13 @@ class DashboardView(QWidget):
         row = QHBoxLayout()
         if name == "rfm":
             self.segment = QComboBox()
-            self.send_segment = QPushButton(self.tr("Send segment to coupons…"))
+            self.segment.setObjectName("rfmSegmentChoice")
+            self.segment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.segment.setToolTip(self.tr("Or click a segment's bar"))
+            self.send_segment = QPushButton(self.tr("Issue coupons to this segment…"))
+            self.send_segment.setObjectName("issueToSegment")
             self.send_segment.setEnabled(False)
-            self.send_segment.clicked.connect(self._send_segment)
+            self.send_segment.clicked.connect(lambda: dashboard_actions.issue_to_segment(self))
             row.addWidget(self.segment, 1)
             row.addWidget(self.send_segment)
         row.addStretch(1)
@@ -169,15 +198,18 @@ class DashboardView(QWidget):
         }[key]
 
     def segment_names(self) -> dict[str, str]:
-        return {
-            "champions": self.tr("Champions"),
-            "loyal": self.tr("Loyal"),
-            "potential": self.tr("Potential loyalists"),
-            "new": self.tr("New customers"),
-            "need_attention": self.tr("Need attention"),
-            "at_risk": self.tr("At risk"),
-            "hibernating": self.tr("Hibernating"),
-        }
+        return segment_names()
+
+    def owner_for(self, reason: str) -> Actor | None:
+        """The owner who unlocked the page, or whoever gives the owner's PIN now."""
+        if self.owner is None:
+            self.owner = ask_owner(self.desk, reason, parent=self)
+        return self.owner
+
+    def say(self, text: str, kind: str = "") -> None:
+        """A line in the bar: what was just done (``ok``), a note (``info``), a refusal."""
+        self.status.setStyleSheet(f"color: {STATUS_COLOURS.get(kind, STATUS_COLOURS[''])};")
+        self.status.setText(text)
 
     # -- loading ----------------------------------------------------------------------------
     def chosen_period(self) -> Period | str:
@@ -197,25 +229,24 @@ class DashboardView(QWidget):
             return
         self.reload()
 
-    def _run(self, work: Callable[[], object], done: Callable[[Any], None]) -> None:
-        task = _Task(work)
-        self._tasks.append(task)
-
-        def finished(result: object) -> None:
-            self._tasks.remove(task)
-            done(result)
-
-        task.done.connect(finished)
-        task.start()
+    @property
+    def loading(self) -> bool:
+        """Figures are being computed (the busy bar shows)."""
+        return self._worker.busy
 
     def reload(self) -> None:
-        """Compute the figures of the chosen period on a worker thread, then draw them."""
+        """Compute the figures of the chosen period on the worker thread, then draw them.
+
+        Asked again while a computation runs, the request waits behind it; of several
+        waiting, only the newest is computed."""
         self._generation += 1
         generation = self._generation
         period = self.chosen_period()
-        desk = self._desk
-        self.status.setText(self.tr("Loading…"))
-        self.refresh.setEnabled(False)
+        desk = self.desk
+        self.say(self.tr("Computing the figures…"))
+        self.busy_bar.setVisible(True)
+        self.export_button.setEnabled(False)
+        self._slow.start()
 
         def work() -> object:
             desk.refresh_analytics()
@@ -224,15 +255,26 @@ class DashboardView(QWidget):
         def done(result: Any) -> None:
             if generation != self._generation:
                 return  # a newer request is on its way
-            self.refresh.setEnabled(True)
+            self._slow.stop()
+            self.busy_bar.setVisible(False)
             if isinstance(result, Exception):
-                self.status.setText(
-                    self.tr("Could not compute the figures: %1").replace("%1", str(result))
+                self.say(
+                    self.tr("Could not compute the figures: %1").replace("%1", str(result)),
+                    "error",
                 )
                 raise result
             self.show_dashboard(result)
 
-        self._run(work, done)
+        self._worker.submit(work, done, wanted=lambda: generation == self._generation)
+
+    def _explain_wait(self) -> None:
+        if self.loading:
+            self.say(
+                self.tr(
+                    "Still computing. The first time on a big shop this takes up to a "
+                    "minute; the counter keeps working meanwhile."
+                )
+            )
 
     # -- drawing ----------------------------------------------------------------------------
     def show_dashboard(self, board: Dashboard) -> None:
@@ -244,7 +286,8 @@ class DashboardView(QWidget):
         self._fill_segments(board)
         p = board.period
         text = self.tr("%1 to %2 · %3 weeks").replace("%1", p.first.isoformat())
-        self.status.setText(text.replace("%2", p.last.isoformat()).replace("%3", str(p.weeks)))
+        self.say(text.replace("%2", p.last.isoformat()).replace("%3", str(p.weeks)))
+        self.export_button.setEnabled(True)
         self.loaded.emit()
 
     def _draw(self, board: Dashboard) -> None:
@@ -319,23 +362,15 @@ class DashboardView(QWidget):
         self.send_segment.setEnabled(board.rfm is not None and board.rfm.members > 0)
 
     # -- actions ----------------------------------------------------------------------------
-    def _send_segment(self) -> None:
-        """Work out who is in the chosen segment (off the GUI thread), then ask for coupons."""
-        name = str(self.segment.currentData())
-        desk = self._desk
-        self.send_segment.setEnabled(False)
-        self.status.setText(self.tr("Finding the members of the segment…"))
-
-        def done(result: Any) -> None:
-            self.send_segment.setEnabled(True)
-            if isinstance(result, Exception):
-                raise result
-            self.status.setText(
-                self.tr("%1 members in the segment").replace("%1", f"{len(result.member_ids):,}")
-            )
-            self.issue_to_segment_requested.emit(result)
-
-        self._run(lambda: desk.segment_members(name), done)
+    def _rfm_clicked(self, event: MouseEvent) -> None:
+        """A click on a segment's bar chooses that segment below the chart."""
+        board = self.dashboard
+        if event.inaxes is None or event.ydata is None or board is None or board.rfm is None:
+            return
+        index = round(float(event.ydata))
+        rows = board.rfm.segments
+        if 0 <= index < len(rows):
+            self.segment.setCurrentIndex(max(self.segment.findData(rows[index].segment), 0))
 
     def _save_png(self, name: str) -> None:
         suggested = f"{name}-{dt.date.today().isoformat()}.png"

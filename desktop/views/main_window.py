@@ -1,4 +1,5 @@
-"""The main window: Counter, Members, Settings and Campaigns tabs, and who is signed in."""
+"""The main window: Counter, Members, Settings, Campaigns and Dashboard tabs, and who is
+signed in."""
 
 from __future__ import annotations
 
@@ -23,16 +24,15 @@ from desktop.views.counter_view import CounterView
 from desktop.views.pin_dialog import PinDialog
 from desktop.views.session_state import SessionState
 
-COUNTER, MEMBERS, SETTINGS, CAMPAIGNS = range(4)
+COUNTER, MEMBERS, SETTINGS, CAMPAIGNS, DASHBOARD = range(5)
 TAB_KEYS = {
     COUNTER: ("F5", "Ctrl+1"),
     MEMBERS: ("F6", "Ctrl+2"),
     SETTINGS: ("F7", "Ctrl+3"),
     CAMPAIGNS: ("F8", "Ctrl+4"),
+    DASHBOARD: ("F11", "Ctrl+5"),  # F9 is the counter's refund, F10 its coupons
 }
 SWITCH_STAFF_KEYS = ("F12", "Ctrl+L")
-# F8 opens the Campaigns tab here, so the counter's refund moves to F9 in the main window.
-COUNTER_REFUND_KEY = "F9"
 
 
 def _build_members(desk: Desk, session_state: SessionState) -> QWidget:
@@ -53,8 +53,16 @@ def _build_campaigns(desk: Desk, session_state: SessionState) -> QWidget:
     return CampaignsView(desk, session_state)
 
 
+def _build_dashboard(desk: Desk, session_state: SessionState) -> QWidget:
+    # Locked until the owner's PIN; matplotlib is imported when it is first unlocked.
+    from desktop.views.dashboard_page import DashboardPage
+
+    return DashboardPage(desk, session_state)
+
+
 class MainWindow(QMainWindow):
-    """Tabs (Counter, Members, Settings, Campaigns), the status bar, and scan routing.
+    """Tabs (Counter, Members, Settings, Campaigns, Dashboard), the status bar, and scan
+    routing.
 
     GUI thread only. The other screens are built the first time they are opened, so start-up
     only pays for the counter. ``route_scan(raw)`` is connected to the app-wide scan filter.
@@ -70,7 +78,6 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
 
         self.counter = CounterView(desk, self.session_state)
-        self.counter.rebind_action("refund", COUNTER_REFUND_KEY)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -79,14 +86,16 @@ class MainWindow(QMainWindow):
             MEMBERS: _build_members,
             SETTINGS: _build_settings,
             CAMPAIGNS: _build_campaigns,
+            DASHBOARD: _build_dashboard,
         }
         names = {
             COUNTER: self.tr("Counter"),
             MEMBERS: self.tr("Members"),
             SETTINGS: self.tr("Settings"),
             CAMPAIGNS: self.tr("Campaigns"),
+            DASHBOARD: self.tr("Dashboard"),
         }
-        for index in (COUNTER, MEMBERS, SETTINGS, CAMPAIGNS):
+        for index in (COUNTER, MEMBERS, SETTINGS, CAMPAIGNS, DASHBOARD):
             page = self.counter if index == COUNTER else QWidget()
             self.tabs.addTab(page, f"{names[index]} ({TAB_KEYS[index][0]})")
             for key in TAB_KEYS[index]:

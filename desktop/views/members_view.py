@@ -1,5 +1,6 @@
 """The Members screen: find members (phone, last 4 digits, name, pinyin), page through them,
-enrol, and work on the selected one in the details pane.
+enrol, work on the selected one in the details pane, and (owner only) import members or
+sales history from another system.
 
 Search runs as you type after a short pause and reads one page at a time; nothing loads the
 whole member list. GUI thread only.
@@ -31,6 +32,8 @@ from desktop.views.formatting import tier_name
 from desktop.views.member_details_pane import MemberDetailsPane
 from desktop.views.member_dialog import MemberDialog
 from desktop.views.messages import error_text
+from desktop.views.pin_dialog import ask_owner
+from desktop.views.textfill import fill
 
 if TYPE_CHECKING:
     from desktop.models.members import MemberPage, MemberSummary
@@ -123,6 +126,11 @@ class MembersView(QWidget):
         self.search_edit.setProperty("scanExempt", True)
         self.enrol_button = QPushButton(self.tr("Enrol member (Ctrl+N)"))
         self.enrol_button.setObjectName("enrolButton")
+        self.import_button = QPushButton(self.tr("Import from another system…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setToolTip(
+            self.tr("Members or sales history from an .xlsx or .csv export (owner's PIN)")
+        )
         self.table = MembersTable()
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.prev_button.setObjectName("prevButton")
@@ -147,6 +155,7 @@ class MembersView(QWidget):
         )
         self.next_button.clicked.connect(lambda: self.run_search(offset=self._offset + PAGE_SIZE))
         self.enrol_button.clicked.connect(self.enrol_member)
+        self.import_button.clicked.connect(self.import_from_file)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.details.member_changed.connect(lambda _id: self.refresh())
         self.enrol_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
@@ -159,6 +168,9 @@ class MembersView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.enrol_button)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
         paging = QHBoxLayout()
         paging.addWidget(self.prev_button)
         paging.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
@@ -167,6 +179,7 @@ class MembersView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
+        left_layout.addLayout(actions)
         left_layout.addWidget(self.message_label)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(paging)
@@ -264,6 +277,43 @@ class MembersView(QWidget):
         self.run_search(offset=0)
         self.select_member(dialog.member_id)
         self.details.say(self.tr("Member enrolled. Print the card or show the code to the member."))
+
+    def import_from_file(self) -> None:
+        """Owner only: the import wizard; afterwards the list shows what was imported."""
+        owner = self._session.actor if self._session.is_owner else None
+        if owner is None:
+            owner = ask_owner(
+                self._desk, self.tr("Importing from another system needs the owner's PIN."), self
+            )
+        if owner is None:
+            self._say(
+                self.tr("Nothing imported: the owner's PIN was not given."), "color: #6b7684;"
+            )
+            return
+        from desktop.views.import_wizard import ImportWizard  # openpyxl only when importing
+
+        wizard = ImportWizard(self._desk, owner, parent=self)
+        wizard.exec()
+        report = wizard.report
+        if report is None:
+            return
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.run_search(offset=0)
+        if not report.ok or report.cancelled or report.failure is not None:
+            return
+        if report.kind == "members":
+            text = fill(
+                self.tr("Import finished: %1 new members, %2 matched to existing members."),
+                f"{report.imported:,}",
+                f"{report.matched:,}",
+            )
+        else:
+            text = self.tr("Import finished: %1 sales recorded.").replace(
+                "%1", f"{report.imported:,}"
+            )
+        self._say(text, "color: #2E7D32;")
 
     def handle_scan(self, raw: str) -> bool:
         """A scanner burst while this screen is showing: show that member, or the refusal."""

@@ -148,3 +148,95 @@ def test_a_100k_member_segment_is_issued_within_ten_seconds(desk: Desk, owner: A
     assert 9_000 < result.held_out < 11_000
     assert elapsed <= 10.0, elapsed
     print(f"100k segment issue: {elapsed:.2f} s")  # noqa: T201
+
+
+# -- RFM segments (the dashboard's "issue coupons to this segment") -------------------------
+
+
+@pytest.fixture
+def year_of_buyers(desk: Desk, clock: FakeClock) -> dict[int, bool]:
+    """Twenty members with a varied year of purchases (even ones agreed to marketing), the
+    shop's clock the morning after the last day. Returns member id → marketing consent."""
+    import random
+
+    from tests.models.analytics_helpers import local
+
+    start = clock.now.date()
+    rng = random.Random(5)
+    consent = {}
+    for i in range(20):
+        mid = fan(desk, f"1370000{i:04d}", name=f"会员{i}")
+        if i % 2:
+            desk.set_consent(member_id=mid, kind="marketing", granted=False, by=None)
+        consent[mid] = i % 2 == 0
+    plan = [
+        (rng.randrange(0, 400), mid, rng.randrange(500, 30_000))
+        for n, mid in enumerate(consent)
+        for _ in range(1 + n % 7)
+    ]
+    for day, mid, fen in sorted(plan):
+        local(clock, start + dt.timedelta(days=day), 11)
+        desk.record_sale(amount_fen=fen, member_id=mid, by=None)
+    local(clock, start + dt.timedelta(days=401), 9)
+    return consent
+
+
+def test_an_rfm_segment_previews_and_issues_to_its_consenting_members(
+    desk: Desk, owner: Actor, year_of_buyers: dict[int, bool]
+) -> None:
+    from desktop.models.analytics import SEGMENTS
+    from desktop.models.segments import SegmentFilter as RfmFilter
+
+    counts = {row.segment: row.members for row in desk.rfm_segments().segments}
+    cid = desk.create_campaign(spec(holdout_pct=20), by=owner)
+    for name in SEGMENTS:
+        in_segment = set(desk.segment_members(name).member_ids)
+        preview = desk.preview_segment(cid, RfmFilter(rfm_segment=name))
+        assert preview.matched == len(in_segment) == counts[name], name
+        assert preview.no_consent == sum(not year_of_buyers[m] for m in in_segment), name
+    name = max(counts, key=lambda k: counts[k])  # the biggest segment
+    preview = desk.preview_segment(cid, RfmFilter(rfm_segment=name))
+    assert preview.will_receive > 0
+    result = desk.issue_to_segment(cid, RfmFilter(rfm_segment=name), by=owner)
+    assert (result.issued, result.held_out) == (preview.will_receive, preview.held_out)
+    got = set(coupons_of(desk, cid))
+    assert got <= set(desk.segment_members(name).member_ids)
+    assert all(year_of_buyers[m] for m in got)  # never a member without marketing consent
+
+
+def test_an_rfm_segment_combines_with_the_other_filters(
+    desk: Desk, owner: Actor, year_of_buyers: dict[int, bool]
+) -> None:
+    from desktop.models.segments import SegmentFilter as RfmFilter
+
+    cid = desk.create_campaign(spec(), by=owner)
+    everyone = desk.preview_segment(cid, RfmFilter()).matched
+    assert everyone == desk.preview_segment(cid, SegmentFilter()).matched == 20
+    lapsed = desk.preview_segment(cid, RfmFilter(rfm_segment="hibernating")).matched
+    recent = desk.preview_segment(
+        cid, RfmFilter(rfm_segment="hibernating", no_visit_days=30)
+    ).matched
+    assert recent <= lapsed
+    with pytest.raises(DomainError, match="segment_invalid"):
+        desk.preview_segment(cid, RfmFilter(rfm_segment="whales"))
+
+
+def test_working_out_a_segment_never_holds_up_the_counter(
+    desk: Desk, owner: Actor, year_of_buyers: dict[int, bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan (seconds for an RFM segment on a big shop) is made on a read snapshot: the
+    write lock a sale needs is free meanwhile."""
+    from desktop.models import segments
+    from desktop.models.segments import SegmentFilter as RfmFilter
+
+    lock_held: list[bool] = []
+    plan = segments.plan_segment
+
+    def watched(*args: object, **kwargs: object) -> segments.SegmentPlan:
+        lock_held.append(desk.db._write_lock.locked())
+        return plan(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(segments, "plan_segment", watched)
+    cid = desk.create_campaign(spec(), by=owner)
+    desk.issue_to_segment(cid, RfmFilter(rfm_segment="champions"), by=owner)
+    assert lock_held == [False]

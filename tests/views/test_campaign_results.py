@@ -37,9 +37,7 @@ def test_a_flyer_campaign_shows_redemption_and_the_cost_of_each_new_member(
     newcomer = shop_desk.enrol_member(
         name="新客", phone="13912345678", by=None, membership_consent=True
     )
-    shop_desk.record_sale(
-        amount_fen=3_000, member_id=newcomer, by=None, coupon_id=coupons[0].id
-    )
+    shop_desk.record_sale(amount_fen=3_000, member_id=newcomer, by=None, coupon_id=coupons[0].id)
 
     details = choose(view, "街头传单")
 
@@ -86,9 +84,7 @@ def test_a_points_multiplier_has_no_coupon_results(
     assert not choose(view, "双倍积分").results_label.isVisible()
 
 
-def test_the_owner_saves_the_cost_of_a_printed_coupon(
-    qtbot, shop_desk: Desk, shop_owner
-) -> None:
+def test_the_owner_saves_the_cost_of_a_printed_coupon(qtbot, shop_desk: Desk, shop_owner) -> None:
     section = CouponCostSection(shop_desk, owner=lambda: shop_owner)
     qtbot.addWidget(section)
     section.reload()

@@ -1,4 +1,4 @@
-"""The main window with the Campaigns tab: F8 opens it, the counter's refund moves to F9, and a
+"""The main window with the Campaigns tab: F8 opens it, the counter's refund is F9, and a
 coupon scanned anywhere reaches the screen that uses coupons."""
 
 from __future__ import annotations

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from desktop.models.analytics import SegmentMembers
 from desktop.models.service import Desk
+from desktop.views import dashboard_view
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.i18n import install_translators
 from tests.views.conftest import Members, ViewClock
@@ -130,23 +131,65 @@ def test_a_chart_is_saved_as_png(qtbot, history: Desk, tmp_path: Path, monkeypat
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_sending_a_segment_asks_for_coupons_with_its_members(
-    qtbot, history: Desk, members: Members
-) -> None:
+def test_clicking_a_segment_bar_chooses_that_segment(qtbot, history: Desk) -> None:
     view = open_view(qtbot, history)
     rfm = view.dashboard.rfm if view.dashboard else None
     assert rfm is not None
     assert rfm.members == 3
     assert view.send_segment.isEnabled()
-    chosen = next(row.segment for row in rfm.segments if row.members)
-    view.segment.setCurrentIndex(view.segment.findData(chosen))
-    with qtbot.waitSignal(view.issue_to_segment_requested, timeout=20000) as signal:
-        qtbot.mouseClick(view.send_segment, Qt.MouseButton.LeftButton)
-    sent = signal.args[0]
-    assert isinstance(sent, SegmentMembers)
-    assert sent.segment == chosen
-    assert set(sent.member_ids) <= {members.zhang, members.li, members.wang}
-    assert sent.member_ids
+    canvas = view.canvases["rfm"]
+    canvas.draw()
+    ax = canvas.figure.axes[0]
+    index = next(i for i, row in enumerate(rfm.segments) if row.members)
+    x_px, y_px = ax.transData.transform((0.5, index))
+    ratio = canvas.devicePixelRatioF()
+    point = QPoint(int(x_px / ratio), int(canvas.height() - y_px / ratio))
+
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
+
+    assert view.segment.currentData() == rfm.segments[index].segment
+    assert view.segment.currentText().endswith(f"({rfm.segments[index].members})")
+
+
+def test_the_page_says_it_is_computing_and_the_counter_keeps_working(
+    qtbot, history: Desk, members: Members, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build that takes a minute: the bar says so, a sale goes through meanwhile,
+    and the requests made while it runs are not each computed again."""
+    release = threading.Event()
+    calls: list[str] = []
+    refresh = Desk.refresh_analytics
+
+    def slow_refresh(desk: Desk, **kwargs: bool) -> object:
+        if kwargs.get("rfm", True):  # a page load (``Desk.dashboard`` refreshes without RFM)
+            calls.append(threading.current_thread().name)
+            release.wait(timeout=20)
+        return refresh(desk, **kwargs)
+
+    monkeypatch.setattr(Desk, "refresh_analytics", slow_refresh)
+    monkeypatch.setattr(dashboard_view, "SLOW_LOAD_MS", 50)
+    view = DashboardView(history)
+    qtbot.addWidget(view)
+    view.resize(1200, 900)
+    view.show()
+    assert view.busy_bar.isVisible()
+    assert view.status.text() == "Computing the figures…"
+    assert not view.export_button.isEnabled()
+    qtbot.waitUntil(lambda: "Still computing" in view.status.text(), timeout=2000)
+
+    sale = history.record_sale(amount_fen=1200, member_id=members.li, by=None)  # the counter
+    assert sale.sale_id
+    for key in ("4w", "52w", "12w"):  # the owner clicks around meanwhile
+        view.period.setCurrentIndex(view.period.findData(key))
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        release.set()
+
+    assert not view.busy_bar.isVisible()
+    assert view.dashboard is not None
+    assert view.dashboard.period.weeks == 12
+    assert view.tiles["visits"].value.text() == "8"  # the sale rung up meanwhile counts
+    assert calls == ["dashboard", "dashboard"]  # the first, then only the newest request
+    assert view.export_button.isEnabled()
 
 
 def test_chinese_labels_and_a_cjk_chart_font(qtbot, qapp, history: Desk) -> None:

@@ -87,38 +87,49 @@ CASE
 END"""
 
 # Sales of the window are read in id order from the first sale of its first day (sales are
-# written in time order, so that is a sequential read rather than a lookup per row).
-_SCORES = f"""
-WITH p AS (
+# written in time order, so that is a sequential read rather than a lookup per row). The CTE
+# names carry an ``rfm_`` prefix so a query can add them to its own (see ``segment_ctes``).
+_CTES = (
+    """rfm_p AS (
   SELECT member_id, local_day, SUM(amount_fen) AS fen FROM sale s
-  WHERE s.id >= :first_id AND s.local_day BETWEEN :a AND :b AND s.member_id IS NOT NULL
+  WHERE s.id >= :rfm_first_id AND s.local_day BETWEEN :rfm_a AND :rfm_b
+    AND s.member_id IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.sale_id = s.id)
-  GROUP BY member_id, local_day),
-m AS (
-  SELECT member_id, CAST(julianday(:b) - julianday(max(local_day)) AS INTEGER) AS rec,
+  GROUP BY member_id, local_day)""",
+    """rfm_m AS (
+  SELECT member_id, CAST(julianday(:rfm_b) - julianday(max(local_day)) AS INTEGER) AS rec,
          count(*) AS freq, SUM(fen) AS mon
-  FROM p GROUP BY member_id),
-sc AS (
+  FROM rfm_p GROUP BY member_id)""",
+    """rfm_sc AS (
   SELECT member_id, rec, freq, mon,
     1 + (5 * (RANK() OVER (ORDER BY rec DESC) - 1)) / count(*) OVER () AS r,
     1 + (5 * (RANK() OVER (ORDER BY freq) - 1)) / count(*) OVER () AS f,
     1 + (5 * (RANK() OVER (ORDER BY mon) - 1)) / count(*) OVER () AS m
-  FROM m),
-seg AS (SELECT member_id, rec, freq, mon, r, f, m, {_SEGMENT_CASE} AS segment FROM sc)
-"""
+  FROM rfm_m)""",
+    f"""rfm_seg AS (
+  SELECT member_id, rec, freq, mon, r, f, m, {_SEGMENT_CASE} AS segment FROM rfm_sc)""",
+)
+_SCORES = "WITH " + ",\n".join(_CTES) + "\n"
 _FIRST_ID = text("SELECT min(id) FROM sale WHERE local_day >= :a")
 
 
 def _params(session: Session, as_of: dt.date) -> dict[str, object]:
     a = as_of - dt.timedelta(days=WINDOW_DAYS - 1)
     first_id = session.execute(_FIRST_ID, {"a": a.isoformat()}).scalar()
-    return {"a": a.isoformat(), "b": as_of.isoformat(), "first_id": first_id or 0}
+    return {"rfm_a": a.isoformat(), "rfm_b": as_of.isoformat(), "rfm_first_id": first_id or 0}
+
+
+def segment_ctes(session: Session, as_of: dt.date) -> tuple[list[str], dict[str, object]]:
+    """Common table expressions (without ``WITH``) ending in ``rfm_seg(member_id, …,
+    segment)``: every buyer of the 365 days ending ``as_of`` with their segment, and the
+    bind parameters they need (all named ``rfm_…``). For a query that filters by segment."""
+    return list(_CTES), _params(session, as_of)
 
 
 def compute_rfm(session: Session, as_of: dt.date) -> RfmSummary:
     """Score every buyer of the 365 days ending ``as_of`` and count the segments."""
     rows = session.execute(
-        text(_SCORES + "SELECT segment, count(*), SUM(mon) FROM seg GROUP BY segment"),
+        text(_SCORES + "SELECT segment, count(*), SUM(mon) FROM rfm_seg GROUP BY segment"),
         _params(session, as_of),
     ).all()
     found = {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
@@ -164,7 +175,7 @@ def member_scores(session: Session, as_of: dt.date, member_ids: list[int]) -> li
     wanted = ", ".join(str(int(m)) for m in member_ids)
     rows = session.execute(
         text(
-            _SCORES + "SELECT member_id, rec, freq, mon, r, f, m, segment FROM seg"
+            _SCORES + "SELECT member_id, rec, freq, mon, r, f, m, segment FROM rfm_seg"
             f" WHERE member_id IN ({wanted}) ORDER BY member_id"
         ),
         _params(session, as_of),
@@ -189,7 +200,7 @@ def segment_member_ids(session: Session, as_of: dt.date, segment: str) -> list[i
     if segment not in SEGMENTS:
         raise ValueError(f"unknown RFM segment: {segment}")
     rows = session.execute(
-        text(_SCORES + "SELECT member_id FROM seg WHERE segment = :segment ORDER BY member_id"),
+        text(_SCORES + "SELECT member_id FROM rfm_seg WHERE segment = :segment ORDER BY member_id"),
         {**_params(session, as_of), "segment": segment},
     ).all()
     return [int(r[0]) for r in rows]

@@ -11,6 +11,8 @@ Writes, in the chosen language (Chinese by default):
 - ``member-card.png``: the printed member card (300 dpi, as "Save card as PNG" writes it);
 - ``screenshot-dashboard.png``: the Dashboard tab unlocked by the owner, last 12 weeks, every
   chart in view;
+- ``screenshot-campaigns.png``: the Campaigns tab, a sent campaign chosen, with its results;
+- ``screenshot-counter-coupon.png``: the counter with a member's coupon scanned onto the sale;
 - ``report-workbook.png``: the weekly report workbook of those 12 weeks as LibreOffice prints it
   (``soffice --headless`` → PDF → pages stacked in one PNG). Skipped, with a message, when
   LibreOffice (``soffice``) or a PDF renderer (``pypdfium2`` or ``pdftoppm``) is missing.
@@ -166,7 +168,14 @@ def main() -> int:
 
     from desktop.views import card_print
     from desktop.views.i18n import apply_cjk_font, install_translators
-    from desktop.views.main_window import DASHBOARD, MEMBERS, SETTINGS, MainWindow
+    from desktop.views.main_window import (
+        CAMPAIGNS,
+        COUNTER,
+        DASHBOARD,
+        MEMBERS,
+        SETTINGS,
+        MainWindow,
+    )
 
     app = QApplication([sys.argv[0]])
     install_translators(app, args.lang)
@@ -232,9 +241,41 @@ def main() -> int:
         desk.export_weekly_report(report, board.period.first, board.period.last)
         render_workbook(report, out / "report-workbook.png")
 
+        # Campaigns: the first sent campaign chosen, its coupon and its results beside it.
+        window.resize(*WIDE_SIZE)
+        window.show_tab(CAMPAIGNS)
+        campaigns = window.page(CAMPAIGNS)
+        campaigns.reload()
+        campaigns.table.selectRow(0)
+        settle(app)
+        save(window.grab(), out / "screenshot-campaigns.png")
+
+        # The counter with a coupon scanned onto the member's sale, ready for F2.
+        holder, coupon = coupon_holder(desk)
+        window.resize(*COUNTER_SIZE)
+        window.show_tab(COUNTER)
+        window.route_scan(desk.member_code(holder))
+        settle(app)
+        window.route_scan(desk.coupon_code(coupon))
+        settle(app)
+        save(window.grab(), out / "screenshot-counter-coupon.png")
+
         window.close()
         db.close()
     return 0
+
+
+def coupon_holder(desk: Desk) -> tuple[int, int]:
+    """A member (a Chinese name first) holding a usable coupon, and that coupon."""
+    held = []
+    for summary in all_members(desk):
+        usable = desk.member_coupons(summary.id, usable_only=True)
+        if usable:
+            held.append((not is_chinese(summary.name), summary.id, usable[0].id))
+    if not held:
+        raise SystemExit("the demo shop has no member with a usable coupon")
+    _, member, coupon = min(held)
+    return member, coupon
 
 
 def wait_for_dashboard(app: QCoreApplication, view: object, timeout_s: float = 300) -> Dashboard:

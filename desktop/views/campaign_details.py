@@ -13,7 +13,6 @@ from desktop.views.campaign_results_text import results_text
 from desktop.views.coupon_preview import CouponPreview
 from desktop.views.coupon_text import (
     campaign_state_name,
-    kind_name,
     min_spend_note,
     multiplier_text,
     spec_offer,
@@ -79,7 +78,7 @@ class CampaignDetails(QFrame):
     def show_campaign(self, campaign: Campaign, *, today: dt.date, shop_name: str) -> None:
         spec = campaign.spec
         self.title_label.setText(fill("%1 · %2", spec.name, campaign_state_name(campaign.state)))
-        lines = [fill("%1: %2", kind_name(spec.kind), spec_offer(spec))]
+        lines = [spec_offer(spec)]
         if spec.kind == "points_multiplier":
             self.preview.hide()
             lines.append(

@@ -32,22 +32,22 @@
     <context>
         <name>AuditSection</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="150" />
+            <location filename="../../desktop/views/settings_audit.py" line="158" />
             <source>Verify log</source>
             <translation>校验日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="158" />
+            <location filename="../../desktop/views/settings_audit.py" line="166" />
             <source>Sensitive actions are recorded here. Each record is chained to the one before, so a changed or deleted record shows up when the log is verified.</source>
             <translation>重要操作都记录在这里。每条记录都与上一条环环相扣，记录一旦被改动或删除，校验日志时就能发现。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="182" />
+            <location filename="../../desktop/views/settings_audit.py" line="190" />
             <source>The log is intact: %1 records checked.</source>
             <translation>日志完好：已校验 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="188" />
+            <location filename="../../desktop/views/settings_audit.py" line="196" />
             <source>The log has been altered: record No. %1 does not match the chain.</source>
             <translation>日志已被改动：编号 %1 的记录与前面的记录对不上。</translation>
         </message>
@@ -55,29 +55,421 @@
     <context>
         <name>AuditTable</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="119" />
+            <location filename="../../desktop/views/settings_audit.py" line="127" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="119" />
+            <location filename="../../desktop/views/settings_audit.py" line="127" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="119" />
+            <location filename="../../desktop/views/settings_audit.py" line="127" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="119" />
+            <location filename="../../desktop/views/settings_audit.py" line="127" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="120" />
+            <location filename="../../desktop/views/settings_audit.py" line="128" />
             <source>Details</source>
             <translation>详情</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupSection</name>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="81" />
+            <source>Choose folder…</source>
+            <translation>选择文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="86" />
+            <source>Encrypt backups with a passphrase</source>
+            <translation>用密码加密备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="97" />
+            <source>Save encryption</source>
+            <translation>保存加密设置</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="103" />
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="107" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="119" />
+            <source>Made</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="120" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="121" />
+            <source>Members</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="122" />
+            <source>Sales</source>
+            <translation>消费</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="123" />
+            <source>Encrypted</source>
+            <translation>已加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="124" />
+            <source>Checked</source>
+            <translation>已校验</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="132" />
+            <source>Restore a backup…</source>
+            <translation>恢复备份…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="138" />
+            <source>Where backups go</source>
+            <translation>备份位置</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="146" />
+            <source>Encryption</source>
+            <translation>加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="149" />
+            <source>Passphrase</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="150" />
+            <source>Passphrase again</source>
+            <translation>再次输入密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="153" />
+            <source>Write the passphrase down and keep it somewhere safe: without it nobody, not even support, can restore an encrypted backup. Merchant Desk does not keep it; daily backups still run on their own.</source>
+            <translation>请把密码写下来并妥善保管：没有它，任何人（包括客服）都无法恢复加密的备份。商盟柜台不会保存密码；每日备份仍会自动进行。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="166" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="193" />
+            <source>Backups are on the same disk as the shop database, so a broken disk loses both. Choose a USB stick or a second disk.</source>
+            <translation>备份与店铺数据库在同一块硬盘上，硬盘坏了会一起丢失。请选择 U 盘或另一块硬盘。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="201" />
+            <source>Kept: 7 daily, 4 weekly and 12 monthly backups. A backup runs every day and when Merchant Desk closes, if the last is a day old.</source>
+            <translation>保留：7 个每日、4 个每周和 12 个每月备份。每天自动备份一次；关闭商盟柜台时，如上次备份已超过一天也会备份。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="213" />
+            <source>Encryption is on (key %1).</source>
+            <translation>已开启加密（密钥 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="215" />
+            <source>Backups are not encrypted.</source>
+            <translation>备份未加密。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="228" />
+            <source>No backup has been made yet.</source>
+            <translation>还没有做过备份。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="234" />
+            <source>Last backup: %1, checked and good (%2).</source>
+            <translation>上次备份：%1，已校验无误（%2）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="242" />
+            <source>The backup of %1 failed: %2 Last good backup: %3.</source>
+            <translation>%1 的备份失败：%2 上次成功的备份：%3。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="263" />
+            <location filename="../../desktop/views/backup_section.py" line="266" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="263" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="264" />
+            <source>damaged</source>
+            <translation>已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="266" />
+            <source>not recorded</source>
+            <translation>未记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="276" />
+            <source>Choose the backup folder</source>
+            <translation>选择备份文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="297" />
+            <source>at least %1 characters</source>
+            <translation>至少 %1 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="316" />
+            <source>Saved. The next backups are encrypted.</source>
+            <translation>已保存。之后的备份将加密。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="318" />
+            <source>Saved. The next backups are not encrypted.</source>
+            <translation>已保存。之后的备份不加密。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="340" />
+            <source>Backing up… the counter keeps working.</source>
+            <translation>正在备份…收银台照常可用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <location filename="../../desktop/views/backup_worker.py" line="66" />
+            <source>Backup made and checked: %1</source>
+            <translation>备份完成并已校验：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_worker.py" line="70" />
+            <source>Backup cancelled.</source>
+            <translation>备份已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_worker.py" line="73" />
+            <source>The backup failed: %1</source>
+            <translation>备份失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_worker.py" line="189" />
+            <source>Backing up before closing…</source>
+            <translation>关闭前正在备份…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_worker.py" line="190" />
+            <source>Skip this time</source>
+            <translation>这次跳过</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="27" />
+            <source>The backup folder is not there: %1. Is the USB stick or disk plugged in?</source>
+            <translation>找不到备份文件夹：%1。U 盘或硬盘插好了吗？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="29" />
+            <source>Merchant Desk may not write to the backup folder: %1.</source>
+            <translation>商盟柜台无权写入备份文件夹：%1。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="30" />
+            <source>The disk is full: %1. Make room or choose another folder.</source>
+            <translation>磁盘已满：%1。请清理空间或选择其他文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="31" />
+            <source>Writing the backup failed: %1</source>
+            <translation>写入备份失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="33" />
+            <source>The shop database failed its check, so no backup was made and the earlier backups were kept. Restore the latest good backup or ask for help.</source>
+            <translation>店铺数据库未通过检查，因此没有备份，之前的备份都已保留。请恢复最近一次完好的备份，或寻求帮助。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="36" />
+            <source>The shop database file was not found.</source>
+            <translation>找不到店铺数据库文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="37" />
+            <source>The shop database could not be copied: %1</source>
+            <translation>无法复制店铺数据库：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="38" />
+            <source>A backup is already running. Try again in a moment.</source>
+            <translation>已有备份在进行中，请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="39" />
+            <source>The backup file is not there any more.</source>
+            <translation>备份文件已不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="40" />
+            <source>This is not a Merchant Desk backup file.</source>
+            <translation>这不是商盟柜台的备份文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="42" />
+            <source>This backup file is damaged or has been changed. It cannot be restored; choose an earlier one.</source>
+            <translation>此备份文件已损坏或被改动，无法恢复；请选择更早的备份。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="45" />
+            <source>The backup file cannot be read: %1</source>
+            <translation>无法读取备份文件：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="47" />
+            <source>This backup file was written by a newer Merchant Desk. Install that version.</source>
+            <translation>此备份文件由更新版本的商盟柜台生成，请安装该版本。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="50" />
+            <source>This backup was made by a newer version of Merchant Desk (database version %1; this version knows up to %2). Install the newer version to restore it.</source>
+            <translation>此备份由更新版本的商盟柜台生成（数据库版本 %1；本版本最高支持 %2）。请安装新版本后再恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="53" />
+            <source>This backup is encrypted: enter its passphrase.</source>
+            <translation>此备份已加密：请输入密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="54" />
+            <source>The passphrase is wrong for this backup.</source>
+            <translation>此备份的密码不正确。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="55" />
+            <source>The passphrase must be at least %1 characters long.</source>
+            <translation>密码至少需要 %1 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="56" />
+            <source>The two passphrases are not the same.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="57" />
+            <source>The shop database is still in use. Close other programs.</source>
+            <translation>店铺数据库仍在使用中，请关闭其他程序。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="58" />
+            <source>Only the owner can do this. The attempt was recorded.</source>
+            <translation>只有店主可以执行此操作。本次尝试已记录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="59" />
+            <source>Wrong PIN. The attempt was recorded.</source>
+            <translation>PIN 错误。本次尝试已记录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="63" />
+            <source>Something went wrong (%1).</source>
+            <translation>出错了（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="79" />
+            <source>Copying the database…</source>
+            <translation>正在复制数据库…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="80" />
+            <source>Checking the copy…</source>
+            <translation>正在检查副本…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="81" />
+            <source>Writing the backup file…</source>
+            <translation>正在写入备份文件…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="82" />
+            <source>Reading the backup back to check it…</source>
+            <translation>正在回读备份进行校验…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="83" />
+            <source>Reading and checking the backup…</source>
+            <translation>正在读取并校验备份…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="84" />
+            <source>Looking for the latest good backup…</source>
+            <translation>正在查找最近一次完好的备份…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="85" />
+            <source>Working…</source>
+            <translation>处理中…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="90" />
+            <source>%1 GB</source>
+            <translation>%1 GB</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="92" />
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="93" />
+            <source>%1 KB</source>
+            <translation>%1 KB</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="104" />
+            <source>%1 members</source>
+            <translation>%1 位会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="105" />
+            <source>%1 sales</source>
+            <translation>%1 笔消费</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="106" />
+            <source>%1 check-ins</source>
+            <translation>%1 次签到</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="107" />
+            <source>%1 coupons</source>
+            <translation>%1 张优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="108" />
+            <source>%1 points entries</source>
+            <translation>%1 条积分记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_texts.py" line="109" />
+            <source>%1 staff</source>
+            <translation>%1 名店员</translation>
         </message>
     </context>
     <context>
@@ -191,42 +583,42 @@
     <context>
         <name>CampaignDetails</name>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="55" />
+            <location filename="../../desktop/views/campaign_details.py" line="54" />
             <source>Results so far</source>
             <translation>目前效果</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="68" />
+            <location filename="../../desktop/views/campaign_details.py" line="67" />
             <source>Choose a campaign to see its coupon.</source>
             <translation>选择一个活动，查看它的券样。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="86" />
+            <location filename="../../desktop/views/campaign_details.py" line="85" />
             <source>Every member sale earns points %1 while it runs.</source>
             <translation>活动期间，会员每笔消费积分%1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="98" />
+            <location filename="../../desktop/views/campaign_details.py" line="97" />
             <source>Issued: %1 · at most %2 per member</source>
             <translation>发放方式：%1 · 每位会员最多 %2 张</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="107" />
+            <location filename="../../desktop/views/campaign_details.py" line="106" />
             <source>Held out to measure uplift: %1%</source>
             <translation>对照组（不发券，用于衡量效果）：%1%</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="110" />
+            <location filename="../../desktop/views/campaign_details.py" line="109" />
             <source>Whole alliance</source>
             <translation>商盟通用</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="112" />
+            <location filename="../../desktop/views/campaign_details.py" line="111" />
             <source>This shop only</source>
             <translation>仅限本店</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaign_details.py" line="113" />
+            <location filename="../../desktop/views/campaign_details.py" line="112" />
             <source>Needs the network to be used</source>
             <translation>需联网才能核销</translation>
         </message>
@@ -706,97 +1098,102 @@
             <translation>所用的券已退回，可以再次使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="78" />
+            <location filename="../../desktop/views/counter_view.py" line="79" />
             <source>Scan a member card or a coupon, or type a phone number</source>
             <translation>扫会员卡或优惠券，或输入手机号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="84" />
+            <location filename="../../desktop/views/counter_view.py" line="85" />
             <source>Scan a card or a coupon · or type the last 4 digits or all 11 digits of the phone number, then Enter · Esc clears</source>
             <translation>扫会员卡或优惠券 · 或输入手机号后 4 位或完整 11 位，按 Enter · Esc 清除</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="139" />
+            <location filename="../../desktop/views/counter_view.py" line="140" />
             <source>Sale</source>
             <translation>收款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="140" />
+            <location filename="../../desktop/views/counter_view.py" line="141" />
             <source>Redeem points</source>
             <translation>积分抵扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="141" />
+            <location filename="../../desktop/views/counter_view.py" line="142" />
             <source>Check-in</source>
             <translation>签到</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="142" />
+            <location filename="../../desktop/views/counter_view.py" line="143" />
             <source>Refund</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="143" />
+            <location filename="../../desktop/views/counter_view.py" line="144" />
             <source>Coupons</source>
             <translation>优惠券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="144" />
+            <location filename="../../desktop/views/counter_view.py" line="145" />
+            <source>Give coupon</source>
+            <translation>送券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_view.py" line="146" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="222" />
+            <location filename="../../desktop/views/counter_view.py" line="224" />
             <source>Type the last 4 digits or all 11 digits of the phone number, or scan the member card.</source>
             <translation>请输入手机号后 4 位或完整 11 位，或者扫会员码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="248" />
+            <location filename="../../desktop/views/counter_view.py" line="250" />
             <source>No member's phone number ends in %1.</source>
             <translation>没有手机尾号为 %1 的会员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="250" />
+            <location filename="../../desktop/views/counter_view.py" line="252" />
             <source>No member has the phone number %1.</source>
             <translation>没有手机号为 %1 的会员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="263" />
+            <location filename="../../desktop/views/counter_view.py" line="265" />
             <source>%1    %2    %3    %4 points</source>
             <translation>%1    %2    %3    %4 积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="274" />
+            <location filename="../../desktop/views/counter_view.py" line="276" />
             <source>More than %1 members match: choose with ↑ ↓ and Enter, or type the full phone number to narrow it down.</source>
             <translation>超过 %1 位会员符合：用 ↑ ↓ 和回车选择，或输入完整手机号缩小范围。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="278" />
+            <location filename="../../desktop/views/counter_view.py" line="280" />
             <source>%1 members match: choose with ↑ ↓ and Enter.</source>
             <translation>找到 %1 位会员：用 ↑ ↓ 选择，按回车确认。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="303" />
+            <location filename="../../desktop/views/counter_view.py" line="305" />
             <source>Scan the member card first to redeem points.</source>
             <translation>请先扫会员码，再用积分抵扣。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="343" />
+            <location filename="../../desktop/views/counter_view.py" line="345" />
             <source>Sale not recorded: the owner's PIN was not given.</source>
             <translation>未记账：没有输入店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="358" />
+            <location filename="../../desktop/views/counter_view.py" line="360" />
             <source>Scan the member card first to check in.</source>
             <translation>请先扫会员码，再签到。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="385" />
+            <location filename="../../desktop/views/counter_view.py" line="387" />
             <source>Refund of the sale of %1 on %2: the owner's PIN is needed.</source>
             <translation>退还 %2 的 %1 消费：需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="391" />
+            <location filename="../../desktop/views/counter_view.py" line="393" />
             <source>Refund cancelled: the owner's PIN was not given.</source>
             <translation>已取消退款：没有输入店主密码。</translation>
         </message>
@@ -3272,6 +3669,174 @@
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="80" />
+            <source>The shop database is damaged</source>
+            <translation>店铺数据库已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="80" />
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="89" />
+            <source>Choose a backup file…</source>
+            <translation>选择备份文件…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="116" />
+            <source>Restore this backup</source>
+            <translation>恢复此备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="119" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="119" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="132" />
+            <source>The shop database failed its check and was not changed. Restore the latest good backup to go on working; the damaged file is kept beside it. Anything recorded after the backup was made is not in it.</source>
+            <translation>店铺数据库未通过检查，且未被改动。请恢复最近一次完好的备份以继续营业；损坏的文件会保留在旁边。备份之后记录的内容不在备份中。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="137" />
+            <source>Choose the backup to go back to. The current database is kept as a copy beside it, and Merchant Desk restarts with the backup.</source>
+            <translation>选择要恢复到的备份。当前数据库会另存一份副本，然后商盟柜台用该备份重新启动。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="143" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="147" />
+            <source>Passphrase</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="149" />
+            <source>Owner PIN of the backup</source>
+            <translation>备份中的店主 PIN</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="149" />
+            <source>Owner PIN</source>
+            <translation>店主 PIN</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="188" />
+            <source>encrypted</source>
+            <translation>已加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="190" />
+            <source>damaged</source>
+            <translation>已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="192" />
+            <source>newer version</source>
+            <translation>更新版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="225" />
+            <source>Choose a backup file</source>
+            <translation>选择备份文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="225" />
+            <source>Merchant Desk backups (*.mdbk)</source>
+            <translation>商盟柜台备份 (*.mdbk)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="234" />
+            <source>No backup found. Choose a backup file.</source>
+            <translation>没有找到备份。请选择一个备份文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="241" />
+            <source>not encrypted</source>
+            <translation>未加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="245" />
+            <source>Replace the shop's data with this backup of %1. What was recorded since then will no longer be at the counter.</source>
+            <translation>用 %1 的这份备份替换店铺数据。此后记录的内容将不再出现在收银台。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="254" />
+            <source>Made</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="255" />
+            <source>Shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="256" />
+            <source>Holds</source>
+            <translation>包含</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="257" />
+            <source>Last sale in it</source>
+            <translation>其中最后一笔消费</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="258" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="260" />
+            <source>Encrypted</source>
+            <translation>已加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="261" />
+            <source>yes (key %1)</source>
+            <translation>是（密钥 %1）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="263" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="266" />
+            <source>Checked</source>
+            <translation>已校验</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="267" />
+            <source>yes, when it was written</source>
+            <translation>是，写入时已校验</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="267" />
+            <source>not yet</source>
+            <translation>尚未校验</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="269" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="417" />
+            <source>None of the backups found passed its check.</source>
+            <translation>找到的备份都未通过校验。</translation>
+        </message>
+    </context>
+    <context>
         <name>RunPage</name>
         <message>
             <location filename="../../desktop/views/import_wizard.py" line="241" />
@@ -3624,62 +4189,67 @@
     <context>
         <name>SettingsView</name>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="54" />
+            <location filename="../../desktop/views/settings_view.py" line="55" />
             <source>Unlock with owner PIN</source>
             <translation>输入店主密码解锁</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="71" />
+            <location filename="../../desktop/views/settings_view.py" line="73" />
             <source>Shop and language</source>
             <translation>店铺与语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="72" />
+            <location filename="../../desktop/views/settings_view.py" line="74" />
             <source>Points rule</source>
             <translation>积分规则</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="73" />
+            <location filename="../../desktop/views/settings_view.py" line="75" />
             <source>Staff</source>
             <translation>店员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="74" />
+            <location filename="../../desktop/views/settings_view.py" line="76" />
             <source>Audit log</source>
             <translation>操作日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="75" />
+            <location filename="../../desktop/views/settings_view.py" line="77" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_view.py" line="78" />
             <source>Scanner test</source>
             <translation>扫码枪测试</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="77" />
+            <location filename="../../desktop/views/settings_view.py" line="80" />
             <source>Lock</source>
             <translation>锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="93" />
+            <location filename="../../desktop/views/settings_view.py" line="96" />
             <source>Settings are locked</source>
             <translation>设置已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="98" />
+            <location filename="../../desktop/views/settings_view.py" line="101" />
             <source>Only the owner can change the shop, the points rule and staff accounts. They lock again when you leave this tab.</source>
             <translation>只有店主可以修改店铺信息、积分规则和店员账号。离开本页后会重新锁定。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="134" />
+            <location filename="../../desktop/views/settings_view.py" line="137" />
             <source>Enter the owner's PIN to open the settings.</source>
             <translation>请输入店主密码打开设置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="136" />
+            <location filename="../../desktop/views/settings_view.py" line="139" />
             <source>Still locked.</source>
             <translation>仍处于锁定状态。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="149" />
+            <location filename="../../desktop/views/settings_view.py" line="152" />
             <source>Unlocked by %1. Settings lock again when you leave this tab.</source>
             <translation>已由 %1 解锁。离开本页后设置会重新锁定。</translation>
         </message>
@@ -4104,6 +4674,19 @@
         </message>
     </context>
     <context>
+        <name>dialog</name>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="438" />
+            <source>Restore ready</source>
+            <translation>可以恢复了</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="440" />
+            <source>The backup has been checked. Merchant Desk now restarts with it; the current database is kept as a copy beside it.</source>
+            <translation>备份已校验。商盟柜台将用它重新启动；当前数据库会另存一份副本。</translation>
+        </message>
+    </context>
+    <context>
         <name>CampaignResults</name>
         <message>
             <location filename="../../desktop/views/campaign_results_text.py" line="30" />
@@ -4225,6 +4808,39 @@
             <location filename="../../desktop/views/card_sheet.py" line="83" />
             <source>Page %1 of %2</source>
             <translation>第 %1 页，共 %2 页</translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterGive</name>
+        <message>
+            <location filename="../../desktop/views/counter_give.py" line="41" />
+            <source>Give a coupon</source>
+            <translation>送券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_give.py" line="42" />
+            <source>Which coupon should %1 get?</source>
+            <translation>给 %1 送哪张券？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_give.py" line="45" />
+            <source>Give</source>
+            <translation>送出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_give.py" line="62" />
+            <source>Scan the member card first, then give the coupon.</source>
+            <translation>请先扫会员卡，再送券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_give.py" line="67" />
+            <source>No coupon campaign is running. Create one on the Campaigns tab.</source>
+            <translation>没有进行中的优惠券活动。请在“营销”页创建。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/counter_give.py" line="85" />
+            <source>%1 got a coupon: %2.</source>
+            <translation>已送给 %1 一张优惠券：%2。</translation>
         </message>
     </context>
     <context>
@@ -4386,12 +5002,12 @@
     <context>
         <name>AuditLog</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="62" />
+            <location filename="../../desktop/views/settings_audit.py" line="66" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="58" />
+            <location filename="../../desktop/views/settings_audit.py" line="62" />
             <source>Member</source>
             <translation>会员</translation>
         </message>
@@ -4456,127 +5072,167 @@
             <translation>修改设置</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="59" />
+            <location filename="../../desktop/views/settings_audit.py" line="51" />
+            <source>Backup encryption turned on</source>
+            <translation>开启备份加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="52" />
+            <source>Backup encryption turned off</source>
+            <translation>关闭备份加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="53" />
+            <source>Backup restored</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="54" />
+            <source>Restore refused</source>
+            <translation>拒绝恢复</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="63" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="60" />
+            <location filename="../../desktop/views/settings_audit.py" line="64" />
             <source>Staff</source>
             <translation>员工</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="61" />
+            <location filename="../../desktop/views/settings_audit.py" line="65" />
             <source>Shop</source>
             <translation>店铺</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="63" />
+            <location filename="../../desktop/views/settings_audit.py" line="67" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="64" />
+            <location filename="../../desktop/views/settings_audit.py" line="68" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="65" />
+            <location filename="../../desktop/views/settings_audit.py" line="69" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="66" />
+            <location filename="../../desktop/views/settings_audit.py" line="70" />
             <source>Points taken back</source>
             <translation>收回积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="67" />
+            <location filename="../../desktop/views/settings_audit.py" line="71" />
             <source>Points returned</source>
             <translation>退回积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="68" />
+            <location filename="../../desktop/views/settings_audit.py" line="72" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="69" />
+            <location filename="../../desktop/views/settings_audit.py" line="73" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="70" />
+            <location filename="../../desktop/views/settings_audit.py" line="74" />
             <source>Card serial</source>
             <translation>卡序列号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="71" />
+            <location filename="../../desktop/views/settings_audit.py" line="75" />
             <source>Rule version</source>
             <translation>规则版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="72" />
+            <location filename="../../desktop/views/settings_audit.py" line="76" />
             <source>Changes</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="73" />
+            <location filename="../../desktop/views/settings_audit.py" line="77" />
             <source>Setting</source>
             <translation>设置项</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="74" />
+            <location filename="../../desktop/views/settings_audit.py" line="78" />
             <source>Before</source>
             <translation>修改前</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="75" />
+            <location filename="../../desktop/views/settings_audit.py" line="79" />
             <source>After</source>
             <translation>修改后</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="76" />
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
             <source>Campaign</source>
             <translation>活动</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="77" />
+            <location filename="../../desktop/views/settings_audit.py" line="81" />
             <source>Coupon</source>
             <translation>优惠券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="78" />
+            <location filename="../../desktop/views/settings_audit.py" line="82" />
             <source>Batch</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="79" />
+            <location filename="../../desktop/views/settings_audit.py" line="83" />
             <source>Count</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <location filename="../../desktop/views/settings_audit.py" line="84" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="93" />
+            <location filename="../../desktop/views/settings_audit.py" line="85" />
+            <source>Key</source>
+            <translation>密钥</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="86" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="87" />
+            <source>Backup made</source>
+            <translation>完成备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="88" />
+            <source>By</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="101" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="93" />
+            <location filename="../../desktop/views/settings_audit.py" line="101" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="97" />
+            <location filename="../../desktop/views/settings_audit.py" line="105" />
             <source>owner</source>
             <translation>店主</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="97" />
+            <location filename="../../desktop/views/settings_audit.py" line="105" />
             <source>staff</source>
             <translation>员工</translation>
         </message>

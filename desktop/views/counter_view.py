@@ -31,6 +31,7 @@ from desktop.views.counter_coupons import (
     SaleCoupons,
     active_multiplier_tenths,
 )
+from desktop.views.counter_give import GIVE_KEY, CounterGive
 from desktop.views.counter_texts import checkin_text, refund_text, sale_text
 from desktop.views.formatting import day_text, tier_name, yuan
 from desktop.views.member_card_widget import MemberCardWidget
@@ -56,7 +57,7 @@ def _ascii_digits(text: str) -> str:
     return "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in compact)
 
 
-class CounterView(CounterCoupons, QWidget):
+class CounterView(CounterCoupons, CounterGive, QWidget):
     """The counter screen. ``handle_scan(raw)`` takes scans routed from the app-wide filter.
 
     Public for tests and the main window: ``scan_field``, ``card_widget``, ``chooser``,
@@ -141,6 +142,7 @@ class CounterView(CounterCoupons, QWidget):
             ("checkin", "F4", self.tr("Check-in"), self.check_in),
             ("refund", "F9", self.tr("Refund"), self.refund),
             ("coupons", "F10", self.tr("Coupons"), self.choose_coupon),
+            ("give", GIVE_KEY, self.tr("Give coupon"), self.give_coupon),
             ("clear", "Esc", self.tr("Clear"), self.clear),
         ]
 

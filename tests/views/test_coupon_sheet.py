@@ -11,7 +11,6 @@ import os
 import re
 import stat
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -216,13 +215,11 @@ def test_cancelling_keeps_an_earlier_file_of_that_name(qtbot, tmp_path: Path) ->
     assert [p.name for p in tmp_path.iterdir()] == ["coupons.pdf"]
 
 
-def test_five_hundred_coupons_make_a_pdf_well_under_three_seconds(qtbot, tmp_path: Path) -> None:
+def test_five_hundred_coupons_make_a_pdf_of_sixty_three_pages(qtbot, tmp_path: Path) -> None:
+    # How fast is measured by bench/coupons.py (sheet_500_pdf_s), not here.
     coupons = coupons_for(fake_codes(500, length=264))
     path = tmp_path / "500.pdf"
-    start = time.perf_counter()
     write_pdf(path, CouponSheet(coupons, DEFAULT_GRID))
-    elapsed = time.perf_counter() - start
-    assert elapsed < 3.0, f"{elapsed:.2f} s"
     assert len(re.findall(rb"/Type\s*/Page\b", path.read_bytes())) == 63
 
 

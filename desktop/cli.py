@@ -316,6 +316,8 @@ def _run_demo(args: argparse.Namespace) -> tuple[int, Any]:
         "days": args.days,
         "redemptions": result.redemptions,
         "refunds": result.refunds,
+        "campaigns": result.campaigns,
+        "coupons_used": result.coupons_used,
     }
 
 

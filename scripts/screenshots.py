@@ -18,9 +18,9 @@ Writes, in the chosen language (Chinese by default):
   LibreOffice (``soffice``) or a PDF renderer (``pypdfium2`` or ``pdftoppm``) is missing.
 
 The demo shop is built in a temporary folder by ``desktop.models.demo`` with a fixed seed and a
-fixed "now" (for the dashboard, two coupon campaigns sent six weeks ago, some of their coupons
-used since), so the pictures never depend on a real shop's data and only the QR codes change
-from one run to the next (the shop's signing key is new each time).
+fixed "now" (its campaigns and coupons included), so the pictures never depend on a real
+shop's data and only the QR codes change from one run to the next (the shop's signing key is
+new each time).
 Chinese needs a CJK font (``fonts-noto-cjk`` on Debian); without one the script stops rather
 than draw boxes.
 """
@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -55,7 +54,6 @@ if TYPE_CHECKING:
 
     from desktop.models.analytics import Dashboard
     from desktop.models.members import MemberSummary
-    from desktop.models.staff import Actor
 
 NOW = dt.datetime(2026, 3, 2, 6, 30)  # UTC: 14:30 in the shop (Asia/Shanghai)
 DEMO_MEMBERS = 400
@@ -65,7 +63,6 @@ MEMBERS_SEARCH = "王"  # a surname: a page of results, most of them with some h
 COUNTER_SIZE = (1100, 760)
 WIDE_SIZE = (1366, 768)
 DASHBOARD_SIZE = (1400, 2250)  # tall enough for every chart without scrolling
-CAMPAIGNS = (("老客回馈券", 1_000, 0.45), ("满100减20", 2_000, 0.3))  # name, value, share used
 SOFFICE_TIMEOUT_S = 240
 PAGE_GAP = 24
 
@@ -116,39 +113,6 @@ def add_expiring_points(desk: Desk, clock: Clock, member_id: int) -> None:
     clock.now = NOW - dt.timedelta(days=340)
     try:
         desk.record_sale(amount_fen=38_600, member_id=member_id, by=None)
-    finally:
-        clock.now = NOW
-
-
-def add_coupon_history(desk: Desk, clock: Clock, owner: Actor) -> None:
-    """Two campaigns sent to every member who agreed to marketing six weeks ago, and some of
-    those coupons used at sales since, so the dashboard's coupon chart has something to say."""
-    from desktop.models.campaign_spec import CampaignSpec
-    from desktop.models.segments import SegmentFilter
-
-    rng = random.Random(DEMO_SEED)
-    try:
-        clock.now = NOW - dt.timedelta(days=42)
-        used: list[tuple[int, int, int]] = []  # (days ago, member, coupon)
-        for name, value_fen, share in CAMPAIGNS:
-            spec = CampaignSpec(
-                name=name,
-                kind="amount_off",
-                value_fen=value_fen,
-                min_spend_fen=value_fen * 5,
-                valid_days=60,
-                holdout_pct=10,
-            )
-            campaign = desk.create_campaign(spec, by=owner)
-            desk.issue_to_segment(campaign, SegmentFilter(), by=owner)
-            for summary in all_members(desk):
-                for coupon in desk.member_coupons(summary.id, usable_only=True):
-                    if coupon.campaign_id == campaign and rng.random() < share:
-                        used.append((rng.randrange(1, 41), summary.id, coupon.id))
-        for days_ago, member, coupon in sorted(used, reverse=True):
-            clock.now = NOW - dt.timedelta(days=days_ago, hours=rng.randrange(0, 6))
-            amount = rng.randrange(120, 400) * 100
-            desk.record_sale(amount_fen=amount, member_id=member, by=None, coupon_id=coupon)
     finally:
         clock.now = NOW
 
@@ -226,9 +190,7 @@ def main() -> int:
         image = card_print.card_image(card_print.card_data(desk, star))
         save(image, out / "member-card.png")
 
-        # The dashboard, unlocked by the owner, once its figures have been computed (with a
-        # coupon history added only now, so the pictures above stay as they were).
-        add_coupon_history(desk, clock, owner)
+        # The dashboard, unlocked by the owner, once its figures have been computed.
         window.resize(*DASHBOARD_SIZE)
         window.show_tab(DASHBOARD)
         dashboard = window.page(DASHBOARD)

@@ -1776,36 +1776,43 @@
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
+            <location filename="../../desktop/views/segment_names.py" line="13" />
+            <source>Champions</source>
+            <translation>重要价值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_names.py" line="14" />
+            <source>Loyal</source>
+            <translation>忠诚客户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_names.py" line="15" />
+            <source>Potential loyalists</source>
+            <translation>潜力客户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_names.py" line="16" />
+            <source>New customers</source>
+            <translation>新客户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_names.py" line="17" />
+            <source>Need attention</source>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_names.py" line="18" />
+            <source>At risk</source>
+            <translation>流失风险</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/segment_names.py" line="19" />
+            <source>Hibernating</source>
+            <translation>沉睡客户</translation>
+        </message>
+        <message>
             <source>Send segment to coupons…</source>
             <translation type="vanished">向该分群发券…</translation>
-        </message>
-        <message>
-            <source>Champions</source>
-            <translation type="vanished">重要价值</translation>
-        </message>
-        <message>
-            <source>Loyal</source>
-            <translation type="vanished">忠诚客户</translation>
-        </message>
-        <message>
-            <source>Potential loyalists</source>
-            <translation type="vanished">潜力客户</translation>
-        </message>
-        <message>
-            <source>New customers</source>
-            <translation type="vanished">新客户</translation>
-        </message>
-        <message>
-            <source>Need attention</source>
-            <translation type="vanished">需要关注</translation>
-        </message>
-        <message>
-            <source>At risk</source>
-            <translation type="vanished">流失风险</translation>
-        </message>
-        <message>
-            <source>Hibernating</source>
-            <translation type="vanished">沉睡客户</translation>
         </message>
         <message>
             <source>Loading…</source>

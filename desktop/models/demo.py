@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.models import checkins, members, points, sales, shop
 from desktop.models.clock import add_months, local_day, utc_now
 from desktop.models.db import Database
+from desktop.models.demo_coupons import DemoCoupons
 from desktop.models.staff import Actor
 
 TIMEZONE = "Asia/Shanghai"
@@ -161,6 +162,8 @@ class DemoResult:
     redemptions: int
     refunds: int
     expired_lots: int
+    campaigns: int = 0
+    coupons_used: int = 0
 
 
 # -- planning (pure) ------------------------------------------------------------------------
@@ -358,6 +361,9 @@ class _Builder:
     def __init__(self, plan: DemoPlan, owner: Actor) -> None:
         self.plan = plan
         self.owner = owner
+        self.coupons = DemoCoupons(owner, plan.seed, now=plan.now)
+        self.enrol_days: dict[int, dt.date] = {}
+        self.buyers: set[int] = set()
         self.member_ids: dict[int, int] = {}
         self.sale_ids: dict[int, int] = {}
         self.sales = self.checkins = self.redemptions = self.refunds = self.expired = 0
@@ -368,6 +374,7 @@ class _Builder:
         today = local_day(op.at, TIMEZONE)
         if today > self.swept_day:
             self.swept_day = today
+            self.coupons.after_day(session, now=op.at, today=today)
             if today > self.first_expiry:  # the app's daily sweep, once lots can expire
                 self.expired += points.expire_due(session, today=today, now=op.at)
         if isinstance(op, Enrol):
@@ -389,6 +396,7 @@ class _Builder:
 
     def enrol(self, session: Session, op: Enrol, today: dt.date) -> None:
         person = self.plan.people[op.member]
+        self.enrol_days[op.member] = today
         self.member_ids[op.member] = members.enrol_member(
             session,
             name=person.name,
@@ -410,6 +418,22 @@ class _Builder:
             if balance >= REDEEM_MIN_BALANCE:
                 cap = int(op.amount_fen * op.redeem_share) // DEMO_RULE.point_value_fen
                 redeem = min(balance, cap) // 100 * 100
+        new_member = op.member is not None and (
+            op.member not in self.buyers and self.enrol_days.get(op.member) == today
+        )
+        coupon_id = self.coupons.coupon_for(
+            session,
+            key=op.key,
+            member_id=member_id,
+            amount_fen=op.amount_fen,
+            today=today,
+            new_member=new_member,
+        )
+        if coupon_id is not None:
+            redeem = 0  # one discount a bill keeps the demo's sums simple
+            self.coupons.used += 1
+        if op.member is not None:
+            self.buyers.add(op.member)
         result = sales.record_sale(
             session,
             amount_fen=op.amount_fen,
@@ -418,6 +442,7 @@ class _Builder:
             now=op.at,
             redeem_points=redeem,
             owner=self.owner,
+            coupon_id=coupon_id,
         )
         self.sale_ids[op.key] = result.sale_id
         self.sales += 1
@@ -447,13 +472,31 @@ def build_demo(
             rule=DEMO_RULE,
         )
     builder = _Builder(plan, owner)
+    with db.write() as session:
+        builder.coupons.set_up(
+            session, now=plan.set_up_at, today=local_day(plan.set_up_at, TIMEZONE)
+        )
     total = len(plan.ops)
-    for start in range(0, total, OPS_PER_TRANSACTION):
+    start = 0
+    while start < total:
+        end = min(start + OPS_PER_TRANSACTION, total)
+        if not builder.coupons.winback_done:
+            # The win-back goes out at its moment: a batch stops just before it.
+            cross = next(
+                (i for i in range(start, end) if plan.ops[i].at >= builder.coupons.winback_at),
+                None,
+            )
+            if cross == start:
+                at = plan.ops[start].at
+                builder.coupons.win_back(db, at=at, today=local_day(at, TIMEZONE))
+            elif cross is not None:
+                end = cross
         with db.write() as session:
-            for op in plan.ops[start : start + OPS_PER_TRANSACTION]:
+            for op in plan.ops[start:end]:
                 builder.run(session, op)
         if progress is not None:
-            progress(min(start + OPS_PER_TRANSACTION, total), total)
+            progress(end, total)
+        start = end
     with db.write() as session:
         builder.expired += points.expire_due(
             session, today=local_day(plan.now, TIMEZONE), now=plan.now
@@ -467,6 +510,8 @@ def build_demo(
         redemptions=builder.redemptions,
         refunds=builder.refunds,
         expired_lots=builder.expired,
+        campaigns=builder.coupons.campaigns,
+        coupons_used=builder.coupons.used,
     )
 
 

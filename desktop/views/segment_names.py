@@ -9,14 +9,13 @@ from desktop.models.analytics import SEGMENTS
 
 def segment_names() -> dict[str, str]:
     """Segment key → translated name, in the model's order (best customers first)."""
-    t = QCoreApplication.translate
     names = {
-        "champions": t("DashboardView", "Champions"),
-        "loyal": t("DashboardView", "Loyal"),
-        "potential": t("DashboardView", "Potential loyalists"),
-        "new": t("DashboardView", "New customers"),
-        "need_attention": t("DashboardView", "Need attention"),
-        "at_risk": t("DashboardView", "At risk"),
-        "hibernating": t("DashboardView", "Hibernating"),
+        "champions": QCoreApplication.translate("DashboardView", "Champions"),
+        "loyal": QCoreApplication.translate("DashboardView", "Loyal"),
+        "potential": QCoreApplication.translate("DashboardView", "Potential loyalists"),
+        "new": QCoreApplication.translate("DashboardView", "New customers"),
+        "need_attention": QCoreApplication.translate("DashboardView", "Need attention"),
+        "at_risk": QCoreApplication.translate("DashboardView", "At risk"),
+        "hibernating": QCoreApplication.translate("DashboardView", "Hibernating"),
     }
     return {key: names.get(key, key) for key in SEGMENTS}

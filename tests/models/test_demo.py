@@ -96,3 +96,39 @@ def test_no_members_and_no_days_gives_an_empty_set_up_shop(tmp_path: Path) -> No
     finally:
         db.close()
     assert (result.members, result.sales, result.checkins) == (0, 0, 0)
+
+
+def test_the_demo_shop_has_campaigns_with_coupons_at_work(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "coupons.sqlite")
+    try:
+        result = demo.build_demo(db, demo.plan_demo(seed=7, members=150, days=120, now=NOW))
+        desk = Desk(db, clock=lambda: NOW)
+        by_name = {c.name: c for c in desk.campaign_summaries()}
+        results = {r.name: r for r in desk.campaign_results()}
+        assert desk.verify_audit().ok
+    finally:
+        db.close()
+
+    assert result.campaigns == 5
+    assert result.coupons_used > 0
+    assert set(by_name) == {
+        "新会员立减10元",
+        "集满10次送一杯",
+        "开业传单 满50减15",
+        "双倍积分周",
+        "老客回归券",
+    }
+    welcome = by_name["新会员立减10元"]
+    assert welcome.issued == result.members  # the welcome rule fired at every enrolment
+    assert welcome.redeemed > 0
+    flyer = by_name["开业传单 满50减15"]
+    assert flyer.state == "ended"
+    assert flyer.issued == 200
+    assert flyer.voided == 2
+    assert results["开业传单 满50减15"].acquired_members > 0  # new members came with flyers
+    winback = by_name["老客回归券"]
+    assert winback.issued > 0
+    assert winback.held_out > 0
+    assert by_name["集满10次送一杯"].issued > 0  # some regulars filled a stamp card
+    used = sum(c.redeemed for c in by_name.values())
+    assert used == result.coupons_used

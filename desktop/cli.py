@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from desktop import cli_coupons, cli_import, cli_reports
+from desktop import cli_backup, cli_coupons, cli_import, cli_reports
 
 if TYPE_CHECKING:
     from desktop.models.db import Database
@@ -36,6 +36,8 @@ SUBCOMMANDS = (
     "import",
     "report",
     "export",
+    "backup",
+    "restore",
 )
 MAX_LIST = 1000
 MAX_DEMO_MEMBERS = 100_000
@@ -220,6 +222,7 @@ def build_parser() -> JsonArgumentParser:
     cli_reports.register(commands)
     cli_import.register(commands)
     cli_coupons.register(commands)
+    cli_backup.register(commands)
     return parser
 
 

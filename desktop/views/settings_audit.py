@@ -48,6 +48,10 @@ def action_text(action: str) -> str:
         "points.large_earn_approved": _t("Large earn approved"),
         "sale.refunded": _t("Sale refunded"),
         "setting.changed": _t("Setting changed"),
+        "backup.encryption_on": _t("Backup encryption turned on"),
+        "backup.encryption_off": _t("Backup encryption turned off"),
+        "backup.restored": _t("Backup restored"),
+        "backup.restore_refused": _t("Restore refused"),
     }
     return names.get(action, action)
 
@@ -78,6 +82,10 @@ def key_text(key: str) -> str:
         "batch": _t("Batch"),
         "count": _t("Count"),
         "state": _t("State"),
+        "key_id": _t("Key"),
+        "file": _t("File"),
+        "backup_at": _t("Backup made"),
+        "by": _t("By"),
     }
     return names.get(key, key)
 

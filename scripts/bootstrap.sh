@@ -14,6 +14,8 @@ DEBS=(
     libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
     libxcb-util1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core
+    # The alliance server's tests start their own PostgreSQL cluster (initdb, pg_ctl).
+    postgresql
     "$@"
 )
 

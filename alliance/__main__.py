@@ -1,0 +1,5 @@
+"""``python -m alliance`` runs the server (same as ``alliance-server``)."""
+
+from alliance.server import main
+
+main()

@@ -1,0 +1,254 @@
+"""The change feed that devices pull, and the snapshots it carries.
+
+Every writing transaction of an alliance first locks that alliance's ``feed_counter`` row
+(``SELECT … FOR UPDATE``; SQLite's ``BEGIN IMMEDIATE`` serialises anyway) and takes its
+``server_seq`` numbers from it. The lock is held until commit, so a lower number can never
+commit after a higher one and a reader that has seen N has seen everything up to N.
+
+The feed keeps the latest state of each entity per audience: republishing deletes the old row
+and inserts a new one with a higher seq. Snapshots are rendered once per transaction, at
+:meth:`Publisher.flush`, from the rows as they are then.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from alliance.security import b64
+from alliance.tables import (
+    Alliance,
+    AllianceCampaign,
+    AllianceCoupon,
+    AllianceKey,
+    CampaignShop,
+    FeedCounter,
+    FeedEntry,
+    Member,
+    ShopKey,
+)
+from desktop.models.jsonutil import canonical_json
+
+EVERYONE = 0
+
+
+class Feed:
+    """The alliance's feed inside one writing transaction (takes the counter lock)."""
+
+    def __init__(self, session: Session, alliance_id: int) -> None:
+        self.session = session
+        self.alliance_id = alliance_id
+        self.head = session.execute(
+            select(FeedCounter.last_seq)
+            .where(FeedCounter.alliance_id == alliance_id)
+            .with_for_update()
+        ).scalar_one()
+        self.first_new = self.head + 1
+
+    def put(self, *, kind: str, key: str, audience: int, data: dict[str, Any]) -> int:
+        self.head += 1
+        where = (
+            FeedEntry.alliance_id == self.alliance_id,
+            FeedEntry.entity_key == key,
+            FeedEntry.audience == audience,
+        )
+        self.session.execute(delete(FeedEntry).where(*where))
+        self.session.execute(
+            insert(FeedEntry).values(
+                alliance_id=self.alliance_id,
+                seq=self.head,
+                entity_key=key,
+                audience=audience,
+                kind=kind,
+                data=canonical_json(data),
+            )
+        )
+        return self.head
+
+    def drop(self, *, key: str, audience: int) -> None:
+        """Remove a row that a newer row for everyone supersedes."""
+        self.session.execute(
+            delete(FeedEntry).where(
+                FeedEntry.alliance_id == self.alliance_id,
+                FeedEntry.entity_key == key,
+                FeedEntry.audience == audience,
+            )
+        )
+
+    def close(self) -> None:
+        self.session.execute(
+            update(FeedCounter)
+            .where(FeedCounter.alliance_id == self.alliance_id)
+            .values(last_seq=self.head)
+        )
+
+
+def member_snapshot(m: Member) -> dict[str, Any]:
+    return {
+        "member_id": m.id,
+        "home_shop_id": m.home_shop_id,
+        "phone_hash": m.phone_hash if m.sharing else None,
+        "sharing": m.sharing,
+        "card_serial": m.card_serial,
+        "balance": m.balance,
+        "debt": max(0, -m.balance),
+        "merged_into": m.merged_into,
+        "enrolled_day": m.enrolled_day.isoformat() if m.enrolled_day else None,
+    }
+
+
+def member_audiences(m: Member) -> set[int]:
+    """Who may see the member: everyone with sharing consent, else its home shop only."""
+    if m.erased_at is not None:
+        return set()
+    if m.sharing and m.home_shop_id is not None:
+        return {EVERYONE}
+    return {m.home_shop_id if m.home_shop_id is not None else m.first_shop_id}
+
+
+def coupon_snapshot(c: AllianceCoupon) -> dict[str, Any]:
+    return {
+        "coupon_id": c.id,
+        "campaign_id": c.campaign_id,
+        "member_id": c.member_id,
+        "kind": c.kind,
+        "value": c.value,
+        "valid_from": c.valid_from.isoformat(),
+        "valid_to": c.valid_to.isoformat(),
+        "state": c.state,
+        "redeemed_shop_id": c.redeemed_shop_id,
+    }
+
+
+class Publisher:
+    """Collects what a transaction changed and publishes each entity once, at the end."""
+
+    def __init__(self, session: Session, alliance_id: int) -> None:
+        self.session = session
+        self.alliance_id = alliance_id
+        self.feed = Feed(session, alliance_id)
+        self.members: set[int] = set()
+        self.coupons: set[int] = set()
+        self.campaigns: set[int] = set()
+        self.keys = False
+        self.alliance = False
+
+    def flush(self) -> int:
+        """Write the snapshots and the counter; return the first seq of this transaction
+        (every snapshot at or above it reflects what the transaction did)."""
+        self.session.flush()
+        if self.alliance:
+            self._alliance()
+        if self.keys:
+            self._keys()
+        for campaign_id in sorted(self.campaigns):
+            self._campaign(campaign_id)
+        for member_id in sorted(self.members):
+            self._member(member_id)
+        for coupon_id in sorted(self.coupons):
+            self._coupon(coupon_id)
+        self.feed.close()
+        return self.feed.first_new
+
+    def _member(self, member_id: int) -> None:
+        m = self.session.get(Member, (self.alliance_id, member_id))
+        if m is None:
+            return
+        key = f"member:{m.id}"
+        want = member_audiences(m)
+        had = {int(a) for a in m.audiences.split(",") if a}
+        if EVERYONE in want:
+            for audience in had - {EVERYONE}:
+                self.feed.drop(key=key, audience=audience)
+        else:
+            # Hide first, then publish to the home shop: it gets both, in that order.
+            for audience in sorted(had - want):
+                self.feed.put(
+                    kind="member",
+                    key=key,
+                    audience=audience,
+                    data={"member_id": m.id, "deleted": True},
+                )
+        for audience in sorted(want):
+            self.feed.put(kind="member", key=key, audience=audience, data=member_snapshot(m))
+        m.audiences = ",".join(str(a) for a in sorted(want))
+
+    def _coupon(self, coupon_id: int) -> None:
+        c = self.session.get(AllianceCoupon, coupon_id)
+        if c is not None:
+            self.feed.put(
+                kind="coupon", key=f"coupon:{c.id}", audience=EVERYONE, data=coupon_snapshot(c)
+            )
+
+    def _campaign(self, campaign_id: int) -> None:
+        c = self.session.get(AllianceCampaign, campaign_id)
+        if c is None:
+            return
+        shops = self.session.execute(
+            select(CampaignShop.shop_id)
+            .where(CampaignShop.campaign_id == c.id, CampaignShop.opted_in.is_(True))
+            .order_by(CampaignShop.shop_id)
+        ).scalars()
+        data = {
+            "campaign_id": c.id,
+            "name": c.name,
+            "state": c.state,
+            "spec": json.loads(c.spec),
+            "shops": list(shops),
+        }
+        self.feed.put(kind="campaign", key=f"campaign:{c.id}", audience=EVERYONE, data=data)
+
+    def _keys(self) -> None:
+        for a in self.session.execute(
+            select(AllianceKey).where(AllianceKey.alliance_id == self.alliance_id)
+        ).scalars():
+            self.feed.put(
+                kind="key", key=f"key:{a.key_id}", audience=EVERYONE, data=alliance_key_info(a)
+            )
+        for s in self.session.execute(
+            select(ShopKey).where(ShopKey.alliance_id == self.alliance_id)
+        ).scalars():
+            self.feed.put(
+                kind="key", key=f"key:{s.key_id}", audience=EVERYONE, data=shop_key_info(s)
+            )
+
+    def _alliance(self) -> None:
+        a = self.session.get(Alliance, self.alliance_id)
+        assert a is not None
+        self.feed.put(kind="alliance", key="alliance", audience=EVERYONE, data=alliance_info(a))
+
+
+def alliance_info(a: Alliance) -> dict[str, Any]:
+    return {
+        "alliance_id": a.id,
+        "name": a.name,
+        "phone_hash_key": b64(a.phone_hash_key),
+        "policy": json.loads(a.policy),
+    }
+
+
+def alliance_key_info(a: AllianceKey) -> dict[str, Any]:
+    return {
+        "key_id": a.key_id,
+        "owner": "alliance",
+        "shop_id": None,
+        "public_key": b64(a.public_key),
+        "certificate": None,
+        "created_at": a.created_at.isoformat(),
+        "retired_at": a.retired_at.isoformat() if a.retired_at else None,
+    }
+
+
+def shop_key_info(s: ShopKey) -> dict[str, Any]:
+    return {
+        "key_id": s.key_id,
+        "owner": "shop",
+        "shop_id": s.shop_id,
+        "public_key": b64(s.public_key),
+        "certificate": json.loads(s.certificate),
+        "created_at": s.created_at.isoformat(),
+        "retired_at": s.retired_at.isoformat() if s.retired_at else None,
+    }

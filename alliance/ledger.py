@@ -1,0 +1,189 @@
+"""The alliance's points ledger, in double entry (DESIGN §8).
+
+An earn at shop S debits ``shop:S:issued`` and credits ``member:m``; a redemption at shop T
+debits ``member:m`` and credits ``shop:T:honored``; expiry moves points to
+``alliance:breakage``. Every entry's postings sum to zero, so all postings do. A member's
+balance is the sum of its account; ``member.balance`` caches it in the same transaction.
+
+Entries are keyed by the fact they book (``sale:<uid>:earn``), so a fact is booked once; a
+reversal names the key it reverses and that name is unique, so an entry is reversed at most
+once, whether the reversal arrives before or after the entry itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from alliance.db import insert_ignore_returning_id
+from alliance.errors import Rejected
+from alliance.tables import Base, LedgerEntry, Member, Posting
+
+BREAKAGE = "alliance:breakage"
+_ENTRIES = Base.metadata.tables["ledger_entry"]
+_POSTINGS = Base.metadata.tables["posting"]
+
+
+def member_account(member_id: int) -> str:
+    return f"member:{member_id}"
+
+
+def issued_account(shop_id: int) -> str:
+    return f"shop:{shop_id}:issued"
+
+
+def honored_account(shop_id: int) -> str:
+    return f"shop:{shop_id}:honored"
+
+
+@dataclass(frozen=True)
+class Leg:
+    account: str
+    amount: int
+
+
+def find_entry(session: Session, alliance_id: int, key: str) -> LedgerEntry | None:
+    return session.execute(
+        select(LedgerEntry).where(
+            LedgerEntry.alliance_id == alliance_id, LedgerEntry.entry_key == key
+        )
+    ).scalar()
+
+
+def reversal_of(session: Session, alliance_id: int, key: str) -> LedgerEntry | None:
+    return session.execute(
+        select(LedgerEntry).where(
+            LedgerEntry.alliance_id == alliance_id, LedgerEntry.reverses_key == key
+        )
+    ).scalar()
+
+
+def post(
+    session: Session,
+    *,
+    alliance_id: int,
+    key: str,
+    kind: str,
+    legs: list[Leg],
+    points: int,
+    day: dt.date,
+    now: dt.datetime,
+    event_id: str | None = None,
+    shop_id: int | None = None,
+    member_id: int | None = None,
+    reverses_key: str | None = None,
+) -> int:
+    """Book one entry; raises ``Rejected("duplicate_entry")`` / ``("already_reversed")``.
+
+    Member balances are updated on the loaded ``Member`` rows (flushed with the entry): the
+    caller holds the alliance's feed lock, so no other writer changes them meanwhile."""
+    if sum(leg.amount for leg in legs) != 0:
+        raise AssertionError(f"unbalanced entry {key}: {legs}")
+    connection = session.connection()
+    entry_id: int | None = connection.execute(
+        insert_ignore_returning_id(session, _ENTRIES),
+        {
+            "alliance_id": alliance_id,
+            "entry_key": key,
+            "reverses_key": reverses_key,
+            "kind": kind,
+            "event_id": event_id,
+            "shop_id": shop_id,
+            "member_id": member_id,
+            "points": points,
+            "day": day,
+            "created_at": now,
+        },
+    ).scalar()
+    if entry_id is None:  # a unique key said no: which one?
+        if find_entry(session, alliance_id, key) is not None:
+            raise Rejected("duplicate_entry", entry=key)
+        raise Rejected("already_reversed", entry=reverses_key)
+    connection.execute(
+        _POSTINGS.insert(),
+        [
+            {
+                "alliance_id": alliance_id,
+                "entry_id": entry_id,
+                "account": leg.account,
+                "amount": leg.amount,
+            }
+            for leg in legs
+            if leg.amount != 0
+        ],
+    )
+    for leg in legs:
+        if leg.account.startswith("member:") and leg.amount:
+            member = session.get(Member, (alliance_id, int(leg.account[len("member:") :])))
+            if member is None:
+                raise AssertionError(f"posting to an unknown member: {leg.account}")
+            member.balance += leg.amount
+    return entry_id
+
+
+def account_sum(session: Session, alliance_id: int, account: str) -> int:
+    return session.execute(
+        select(func.coalesce(func.sum(Posting.amount), 0)).where(
+            Posting.alliance_id == alliance_id, Posting.account == account
+        )
+    ).scalar_one()
+
+
+def check_ledger(session: Session, alliance_id: int | None = None) -> list[dict[str, object]]:
+    """Ledger invariants: Σ postings = 0 per alliance and per entry; each member's cached
+    balance = Σ of its postings; no entry reversed twice. Returns the problems found."""
+    problems: list[dict[str, object]] = []
+    scope = [] if alliance_id is None else [Posting.alliance_id == alliance_id]
+    for aid, total in session.execute(
+        select(Posting.alliance_id, func.sum(Posting.amount))
+        .where(*scope)
+        .group_by(Posting.alliance_id)
+    ):
+        if total != 0:
+            problems.append({"check": "postings_sum", "alliance": aid, "sum": int(total)})
+    for entry_id, total in session.execute(
+        select(Posting.entry_id, func.sum(Posting.amount))
+        .where(*scope)
+        .group_by(Posting.entry_id)
+        .having(func.sum(Posting.amount) != 0)
+    ):
+        problems.append({"check": "entry_sum", "entry": entry_id, "sum": int(total)})
+    sums = {
+        (aid, account): int(total)
+        for aid, account, total in session.execute(
+            select(Posting.alliance_id, Posting.account, func.sum(Posting.amount))
+            .where(*scope, Posting.account.like("member:%"))
+            .group_by(Posting.alliance_id, Posting.account)
+        )
+    }
+    member_scope = [] if alliance_id is None else [Member.alliance_id == alliance_id]
+    for aid, mid, balance in session.execute(
+        select(Member.alliance_id, Member.id, Member.balance).where(*member_scope)
+    ):
+        derived = sums.pop((aid, member_account(mid)), 0)
+        if derived != balance:
+            problems.append(
+                {
+                    "check": "member_balance",
+                    "alliance": aid,
+                    "member": mid,
+                    "balance": balance,
+                    "postings": derived,
+                }
+            )
+    for (aid, account), total in sums.items():
+        problems.append(
+            {"check": "unknown_member_account", "alliance": aid, "account": account, "sum": total}
+        )
+    entry_scope = [] if alliance_id is None else [LedgerEntry.alliance_id == alliance_id]
+    for aid, key, count in session.execute(
+        select(LedgerEntry.alliance_id, LedgerEntry.reverses_key, func.count())
+        .where(*entry_scope, LedgerEntry.reverses_key.is_not(None))
+        .group_by(LedgerEntry.alliance_id, LedgerEntry.reverses_key)
+        .having(func.count() > 1)
+    ):
+        problems.append({"check": "reversed_twice", "alliance": aid, "entry": key, "count": count})
+    return problems

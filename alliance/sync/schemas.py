@@ -1,0 +1,91 @@
+"""Wire shapes of push and pull (validated on the server; docs/sync.md describes them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from alliance.types import EventId, Seq, Timestamp
+from desktop.models.jsonutil import canonical_json
+
+
+class PushEvent(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: EventId
+    device_seq: Seq
+    kind: str = Field(min_length=1, max_length=40, pattern=r"^[a-z_]+(\.[a-z_]+)*$")
+    created_at: Timestamp
+    payload: dict[str, Any]
+    content_hash: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+    @field_validator("payload")
+    @classmethod
+    def _payload_is_json(cls, value: dict[str, Any]) -> dict[str, Any]:
+        try:
+            text = canonical_json(value)
+            text.encode("utf-8")
+        except (TypeError, ValueError, UnicodeEncodeError) as exc:
+            raise ValueError("payload is not plain JSON") from exc
+        if len(text) > 1_000_000:
+            raise ValueError("payload too large")
+        return value
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    device_id: str | None = Field(default=None, max_length=36)
+    events: list[PushEvent] = Field(max_length=200)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> PushRequest:
+        seqs = [e.device_seq for e in self.events]
+        if any(b <= a for a, b in zip(seqs, seqs[1:], strict=False)):
+            raise ValueError("events must be in strictly increasing device_seq order")
+        if len({e.id for e in self.events}) != len(self.events):
+            raise ValueError("an event id appears twice in the batch")
+        return self
+
+
+class ConflictInfo(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kind: str
+    settlement: str
+    amount: int
+
+
+class EventResult(BaseModel):
+    id: str
+    device_seq: int
+    outcome: str = Field(description="applied | applied_with_conflict | rejected")
+    reason: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict)
+    conflicts: list[ConflictInfo] = Field(default_factory=list)
+    server_seq: int = Field(
+        description="Feed snapshots with seq >= this include the event's effect."
+    )
+
+
+class PushResponse(BaseModel):
+    epoch: str
+    acked_seq: int
+    expected_seq: int
+    gap: bool = Field(description="True when events after a gap were not looked at.")
+    results: list[EventResult]
+
+
+class Change(BaseModel):
+    seq: int
+    kind: str
+    key: str
+    data: dict[str, Any]
+
+
+class PullResponse(BaseModel):
+    epoch: str
+    since: int
+    next_since: int
+    head: int
+    has_more: bool
+    acked_seq: int
+    changes: list[Change]

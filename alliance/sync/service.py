@@ -1,0 +1,269 @@
+"""Push and pull (DESIGN §4), per device serialised and exactly once.
+
+Push: one transaction per request. It locks the device row (``FOR UPDATE``; SQLite's
+``BEGIN IMMEDIATE`` serialises anyway), then checks every event of the batch before applying
+any: a known id with other content, or a taken ``device_seq`` under another id, is a 409 and
+nothing is applied. Then, in order: a known event returns its stored result; the next expected
+seq is applied in a savepoint (``applied``, ``applied_with_conflict`` or ``rejected``, each
+advancing ``acked_seq``); a gap stops the batch and the answer says which seq is expected. A
+database failure rolls the whole request back (503), so nothing advances.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from alliance.db import Database, current_epoch, utcnow
+from alliance.errors import ApiError, Rejected
+from alliance.feed import EVERYONE, Publisher
+from alliance.sync.rules import APPLIED, CONFLICT, REJECTED, Context, apply_event
+from alliance.sync.schemas import (
+    Change,
+    EventResult,
+    PullResponse,
+    PushEvent,
+    PushResponse,
+)
+from alliance.tables import Alliance, Device, Event, FeedCounter, FeedEntry
+from desktop.models.jsonutil import canonical_json, sha256_hex
+
+
+@dataclass(frozen=True)
+class AuthDevice:
+    """The device a request authenticated as."""
+
+    id: str
+    shop_id: int
+    alliance_id: int
+
+
+def content_hash(event: PushEvent) -> str:
+    """The desktop's ``event.content_hash``: SHA-256 of canonical {"kind", "payload"}."""
+    return sha256_hex(canonical_json({"kind": event.kind, "payload": event.payload}))
+
+
+def _result(row: Event) -> EventResult:
+    stored: dict[str, Any] = json.loads(row.detail)
+    return EventResult(
+        id=row.id,
+        device_seq=row.device_seq,
+        outcome=row.outcome,
+        reason=row.reason,
+        detail=stored.get("detail", {}),
+        conflicts=stored.get("conflicts", []),
+        server_seq=row.server_seq,
+    )
+
+
+def _check_batch(
+    session: Session, device: Device, events: list[PushEvent], epoch: str
+) -> dict[str, Event]:
+    """Known events of the batch by id; raises 409 on an id or seq reused for other content."""
+    ids = [e.id for e in events]
+    known = {
+        row.id: row for row in session.execute(select(Event).where(Event.id.in_(ids))).scalars()
+    }
+    taken = {
+        row.device_seq: row.id
+        for row in session.execute(
+            select(Event.device_seq, Event.id).where(
+                Event.device_id == device.id,
+                Event.device_seq.in_([e.device_seq for e in events]),
+            )
+        )
+    }
+    for event in events:
+        digest = content_hash(event)
+        if event.content_hash is not None and event.content_hash != digest:
+            raise ApiError(
+                400,
+                "content_hash_mismatch",
+                "the event's content does not match its content_hash",
+                event_id=event.id,
+            )
+        row = known.get(event.id)
+        context = {
+            "event_id": event.id,
+            "device_seq": event.device_seq,
+            "acked_seq": device.acked_seq,
+            "epoch": epoch,
+        }
+        if row is not None:
+            if (row.device_id, row.device_seq, row.content_hash) != (
+                device.id,
+                event.device_seq,
+                digest,
+            ):
+                raise ApiError(
+                    409, "event_id_reused", "this event id was used for other content", **context
+                )
+        elif event.device_seq in taken:
+            raise ApiError(
+                409,
+                "device_seq_taken",
+                "this device_seq belongs to another event",
+                other_event_id=taken[event.device_seq],
+                **context,
+            )
+    return known
+
+
+def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushResponse:
+    now = utcnow()
+    with db.write() as session:
+        device = session.execute(
+            select(Device).where(Device.id == auth.id).with_for_update()
+        ).scalar_one()
+        if device.revoked_at is not None:
+            raise ApiError(401, "device_revoked")
+        epoch = current_epoch(session)
+        known = _check_batch(session, device, events, epoch)
+        results: list[EventResult] = []
+        new_rows: list[dict[str, Any]] = []
+        publisher: Publisher | None = None
+        policy: dict[str, Any] = {}
+        loaded: dict[int, Any] = {}
+        acked, gap = device.acked_seq, False
+        for event in events:
+            row = known.get(event.id)
+            if row is not None:
+                results.append(_result(row))
+                continue
+            if event.device_seq != acked + 1:
+                gap = True
+                break
+            if publisher is None:
+                publisher = Publisher(session, device.alliance_id)
+                alliance = session.get(Alliance, device.alliance_id)
+                assert alliance is not None
+                policy = json.loads(alliance.policy)
+            values = _apply(
+                session, device, event, publisher=publisher, policy=policy, loaded=loaded, now=now
+            )
+            new_rows.append(values)
+            results.append(_result_of(values))
+            acked = event.device_seq
+        if publisher is not None:
+            publisher.flush()
+        if new_rows:
+            session.execute(insert(Event), new_rows)
+        device.acked_seq = acked
+    return PushResponse(
+        epoch=epoch, acked_seq=acked, expected_seq=acked + 1, gap=gap, results=results
+    )
+
+
+def _result_of(values: dict[str, Any]) -> EventResult:
+    stored: dict[str, Any] = json.loads(values["detail"])
+    return EventResult(
+        id=values["id"],
+        device_seq=values["device_seq"],
+        outcome=values["outcome"],
+        reason=values["reason"],
+        detail=stored["detail"],
+        conflicts=stored["conflicts"],
+        server_seq=values["server_seq"],
+    )
+
+
+def _apply(
+    session: Session,
+    device: Device,
+    event: PushEvent,
+    *,
+    publisher: Publisher,
+    policy: dict[str, Any],
+    loaded: dict[int, Any],
+    now: dt.datetime,
+) -> dict[str, Any]:
+    """Apply one event in a savepoint; return its ``event`` row (inserted with the batch)."""
+    ctx = Context(
+        session=session,
+        alliance_id=device.alliance_id,
+        shop_id=device.shop_id,
+        event_id=event.id,
+        day=event.created_at.date(),
+        now=now,
+        policy=policy,
+        publisher=publisher,
+        loaded=loaded,
+    )
+    reason: str | None = None
+    detail: dict[str, Any] = {}
+    try:
+        with session.begin_nested():
+            apply_event(ctx, event.kind, event.payload)
+            session.flush()
+        outcome = CONFLICT if ctx.conflicts else APPLIED
+    except Rejected as exc:
+        outcome, reason, detail = REJECTED, exc.reason, exc.detail
+    except IntegrityError:
+        # A rule the handlers did not foresee, enforced by the database: still permanent.
+        outcome, reason = REJECTED, "constraint_violation"
+    conflicts = ctx.conflicts if outcome == CONFLICT else []
+    return {
+        "id": event.id,
+        "device_id": device.id,
+        "device_seq": event.device_seq,
+        "alliance_id": device.alliance_id,
+        "shop_id": device.shop_id,
+        "kind": event.kind,
+        "created_at": event.created_at,
+        "received_at": now,
+        "payload": canonical_json(event.payload),
+        "content_hash": content_hash(event),
+        "outcome": outcome,
+        "reason": reason,
+        "detail": canonical_json({"detail": detail, "conflicts": conflicts}),
+        # Every snapshot this transaction publishes gets a seq at or above this one.
+        "server_seq": publisher.feed.first_new,
+    }
+
+
+def pull(db: Database, auth: AuthDevice, *, since: int, limit: int) -> PullResponse:
+    """The device's audience's changes after ``since``, in seq order. Only seqs up to the
+    counter's committed value are read, so a change committing later always has a higher
+    seq than anything returned now."""
+    with db.read() as session:
+        epoch = current_epoch(session)
+        head = session.execute(
+            select(FeedCounter.last_seq).where(FeedCounter.alliance_id == auth.alliance_id)
+        ).scalar_one()
+        acked = session.execute(select(Device.acked_seq).where(Device.id == auth.id)).scalar_one()
+        rows = (
+            session.execute(
+                select(FeedEntry)
+                .where(
+                    FeedEntry.alliance_id == auth.alliance_id,
+                    FeedEntry.seq > since,
+                    FeedEntry.seq <= head,
+                    FeedEntry.audience.in_((EVERYONE, auth.shop_id)),
+                )
+                .order_by(FeedEntry.seq)
+                .limit(limit + 1)
+            )
+            .scalars()
+            .all()
+        )
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        changes = [
+            Change(seq=r.seq, kind=r.kind, key=r.entity_key, data=json.loads(r.data)) for r in rows
+        ]
+    next_since = rows[-1].seq if has_more else max(since, head)
+    return PullResponse(
+        epoch=epoch,
+        since=since,
+        next_since=next_since,
+        head=head,
+        has_more=has_more,
+        acked_seq=acked,
+        changes=changes,
+    )

@@ -62,29 +62,54 @@ def configure_logging(path: Path | None = None) -> Path | None:
     return path
 
 
-def open_desk(path: Path, *, report: Callable[[str, str], None]) -> Desk | None:
+def open_desk(
+    path: Path,
+    *,
+    report: Callable[[str, str], None],
+    offer_restore: Callable[[Path], bool] | None = None,
+) -> Desk | None:
     """Open the shop database, or tell the person why not (via ``report(title, text)``).
 
-    A file that cannot be used is never created over, migrated or otherwise written.
+    A restore staged before a restart (or cut short by a crash) is finished first. A file
+    that cannot be used is never created over, migrated or otherwise written; when it is
+    damaged, ``offer_restore(path)`` may put the latest good backup in its place (True), and
+    the app never starts on an empty database instead.
     """
+    from desktop.models.backup_restore import apply_pending_restore
     from desktop.models.db import open_database
-    from desktop.models.errors import DatabaseOpenError
+    from desktop.models.errors import DatabaseOpenError, DomainError
     from desktop.models.service import Desk
     from desktop.views.startup import database_error_message
 
     try:
-        # PRAGMA quick_check reads the whole file: inline on a small shop, in the background
-        # (see check_integrity_later) on a big one, so the counter is up in about a second.
-        database = open_database(path, quick_check=_small_file(path))
-    except DatabaseOpenError as exc:
-        log.warning("cannot open the database: %s", exc)
-        report(*database_error_message(exc))
+        restored = apply_pending_restore(path)
+    except (DomainError, OSError) as exc:
+        log.warning("a staged restore could not be finished yet: %s", exc)
+        report(*database_error_message(DatabaseOpenError("locked", str(path), str(exc))))
         return None
-    except OSError as exc:
-        log.exception("cannot open the database %s", path)
-        report(*database_error_message(DatabaseOpenError("unusable", str(path), str(exc))))
-        return None
-    return Desk(database)
+    if restored is not None:
+        log.info(
+            "restored %s from %s (kept aside: %s)", path, restored.backup_file, restored.kept_aside
+        )
+    for attempt in range(2):
+        try:
+            # PRAGMA quick_check reads the whole file: inline on a small shop, in the
+            # background (see check_integrity_later) on a big one, so the counter is up in
+            # about a second.
+            database = open_database(path, quick_check=_small_file(path))
+        except DatabaseOpenError as exc:
+            log.warning("cannot open the database: %s", exc)
+            if exc.code == "corrupt" and offer_restore is not None and attempt == 0:
+                if offer_restore(path):
+                    continue
+            report(*database_error_message(exc))
+            return None
+        except OSError as exc:
+            log.exception("cannot open the database %s", path)
+            report(*database_error_message(DatabaseOpenError("unusable", str(path), str(exc))))
+            return None
+        return Desk(database)
+    return None
 
 
 def _small_file(path: Path) -> bool:
@@ -174,38 +199,101 @@ def start_expiry_timer(desk: Desk, parent: object) -> object:
     return timer
 
 
+def start_backups(desk: Desk, window: object) -> object:
+    """The daily backup (checked every few minutes, run off the GUI thread); a failure is
+    shown in the status bar, where the person at the counter sees it."""
+    from desktop.views.backup_worker import BackupScheduler
+
+    scheduler = BackupScheduler(desk, window)  # type: ignore[arg-type]
+    status_bar = getattr(window, "statusBar", None)
+
+    def tell(ok: bool, text: str) -> None:
+        if not ok and callable(status_bar):
+            status_bar().showMessage(text, 0)
+
+    scheduler.finished.connect(tell)
+    scheduler.start()
+    return scheduler
+
+
+def damaged_while_open(desk: Desk, window: object) -> Callable[[str, str], None]:
+    """What the background integrity check does on failure: say so, and offer a restore."""
+
+    def report(title: str, text: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.models.backup_settings import backup_config, recorded_checksums
+        from desktop.views.restore_dialog import restore_from_settings
+
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=window)  # type: ignore[call-overload]
+        restore = box.addButton(
+            QCoreApplication.translate("Startup", "Restore a backup…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is restore:
+            restore_from_settings(
+                desk,
+                folders=[backup_config(desk).folder],
+                recorded=recorded_checksums(desk),
+                parent=window,  # type: ignore[arg-type]
+            )
+
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Start the desktop app; returns the process exit code."""
+    """Start the desktop app; returns the process exit code.
+
+    The app reopens its database without quitting when a restore has been staged
+    (``RESTART_EXIT_CODE``): the window is closed, the database closed, the restored file
+    swapped in and the window built again."""
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     log_path = configure_logging()
     app = create_application(sys.argv[0] if sys.argv else "merchant-desk", qt_args)
 
     from PySide6.QtWidgets import QDialog
 
+    from desktop.views.backup_worker import MAIN_LOOP_PROPERTY, RESTART_EXIT_CODE
     from desktop.views.i18n import apply_cjk_font, choose_language, install_translators
+    from desktop.views.restore_dialog import offer_restore_at_start
     from desktop.views.startup import install_excepthook, show_error_box
 
     install_excepthook(log_path)
     language = choose_language(args.lang, None)
     install_translators(app, language)
     apply_cjk_font(app)
+    db_path = args.db or config.default_db_path()
 
-    desk = open_desk(args.db or config.default_db_path(), report=show_error_box)
-    if desk is None:
-        return EXIT_NO_DATABASE
-    if args.lang is None:
-        saved = choose_language(None, desk.setting("language"), language)
-        if saved != language:
-            install_translators(app, saved)
+    while True:
+        desk = open_desk(db_path, report=show_error_box, offer_restore=offer_restore_at_start)
+        if desk is None:
+            return EXIT_NO_DATABASE
+        if args.lang is None:
+            saved = choose_language(None, desk.setting("language"), language)
+            if saved != language:
+                install_translators(app, saved)
 
-    if not desk.is_set_up():
-        from desktop.views.first_run import FirstRunDialog
+        if not desk.is_set_up():
+            from desktop.views.first_run import FirstRunDialog
 
-        if FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
-            return EXIT_OK
+            if FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
+                desk.db.close()
+                return EXIT_OK
+        code = _run_window(app, desk, db_path)
+        if code != RESTART_EXIT_CODE:
+            return code
+        log.info("reopening the database to finish a restore")
+        app.setProperty(MAIN_LOOP_PROPERTY, False)
 
+
+def _run_window(app: QApplication, desk: Desk, db_path: Path) -> int:
+    """Show the main window until the app quits; back up on the way out when due."""
     from PySide6.QtCore import QTimer
 
+    from desktop.views.backup_worker import MAIN_LOOP_PROPERTY, RESTART_EXIT_CODE, backup_on_exit
     from desktop.views.main_window import MainWindow
     from desktop.views.scanner import ScanBurstFilter
 
@@ -214,15 +302,23 @@ def main(argv: list[str] | None = None) -> int:
     scan_filter.scanned.connect(window.route_scan)
     scan_filter.install()
     timer = start_expiry_timer(desk, window)
+    backups = start_backups(desk, window)
     window.show()
     # After the first paint: expiry (usually a no-op sweep) and, on a big file, the check.
     QTimer.singleShot(0, lambda: expire_points(desk))
-    db_path = args.db or config.default_db_path()
-    checker = check_integrity_later(db_path, report=show_error_box, parent=window)
-    code = app.exec()
-    del timer, scan_filter, checker
+    checker = check_integrity_later(db_path, report=damaged_while_open(desk, window), parent=window)
+    app.setProperty(MAIN_LOOP_PROPERTY, True)
+    code = int(app.exec())
+    backups.stop()  # type: ignore[attr-defined]
+    if code != RESTART_EXIT_CODE:
+        backup_on_exit(desk)
+    scan_filter.uninstall()
+    window.close()
+    window.deleteLater()
+    scan_filter.deleteLater()
+    del timer, checker
     desk.db.close()
-    return int(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -183,73 +183,78 @@
             <translation>保留：7 个每日、4 个每周和 12 个每月备份。每天自动备份一次；关闭商盟柜台时，如上次备份已超过一天也会备份。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="213" />
+            <location filename="../../desktop/views/backup_section.py" line="210" />
+            <source>type a new one to change it</source>
+            <translation>输入新密码即可更改</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/backup_section.py" line="215" />
             <source>Encryption is on (key %1).</source>
             <translation>已开启加密（密钥 %1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="215" />
+            <location filename="../../desktop/views/backup_section.py" line="217" />
             <source>Backups are not encrypted.</source>
             <translation>备份未加密。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="228" />
+            <location filename="../../desktop/views/backup_section.py" line="230" />
             <source>No backup has been made yet.</source>
             <translation>还没有做过备份。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="234" />
+            <location filename="../../desktop/views/backup_section.py" line="236" />
             <source>Last backup: %1, checked and good (%2).</source>
             <translation>上次备份：%1，已校验无误（%2）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="242" />
+            <location filename="../../desktop/views/backup_section.py" line="244" />
             <source>The backup of %1 failed: %2 Last good backup: %3.</source>
             <translation>%1 的备份失败：%2 上次成功的备份：%3。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="263" />
-            <location filename="../../desktop/views/backup_section.py" line="266" />
+            <location filename="../../desktop/views/backup_section.py" line="265" />
+            <location filename="../../desktop/views/backup_section.py" line="268" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="263" />
+            <location filename="../../desktop/views/backup_section.py" line="265" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="264" />
+            <location filename="../../desktop/views/backup_section.py" line="266" />
             <source>damaged</source>
             <translation>已损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="266" />
+            <location filename="../../desktop/views/backup_section.py" line="268" />
             <source>not recorded</source>
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="276" />
+            <location filename="../../desktop/views/backup_section.py" line="278" />
             <source>Choose the backup folder</source>
             <translation>选择备份文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="297" />
+            <location filename="../../desktop/views/backup_section.py" line="299" />
             <source>at least %1 characters</source>
             <translation>至少 %1 个字符</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="316" />
+            <location filename="../../desktop/views/backup_section.py" line="318" />
             <source>Saved. The next backups are encrypted.</source>
             <translation>已保存。之后的备份将加密。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="318" />
+            <location filename="../../desktop/views/backup_section.py" line="320" />
             <source>Saved. The next backups are not encrypted.</source>
             <translation>已保存。之后的备份不加密。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_section.py" line="340" />
+            <location filename="../../desktop/views/backup_section.py" line="342" />
             <source>Backing up… the counter keeps working.</source>
             <translation>正在备份…收银台照常可用。</translation>
         </message>
@@ -257,27 +262,27 @@
     <context>
         <name>Backups</name>
         <message>
-            <location filename="../../desktop/views/backup_worker.py" line="66" />
+            <location filename="../../desktop/views/backup_worker.py" line="67" />
             <source>Backup made and checked: %1</source>
             <translation>备份完成并已校验：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_worker.py" line="70" />
+            <location filename="../../desktop/views/backup_worker.py" line="71" />
             <source>Backup cancelled.</source>
             <translation>备份已取消。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_worker.py" line="73" />
+            <location filename="../../desktop/views/backup_worker.py" line="74" />
             <source>The backup failed: %1</source>
             <translation>备份失败：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_worker.py" line="189" />
+            <location filename="../../desktop/views/backup_worker.py" line="192" />
             <source>Backing up before closing…</source>
             <translation>关闭前正在备份…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/backup_worker.py" line="190" />
+            <location filename="../../desktop/views/backup_worker.py" line="193" />
             <source>Skip this time</source>
             <translation>这次跳过</translation>
         </message>
@@ -3688,159 +3693,168 @@
             <translation>恢复备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="89" />
+            <location filename="../../desktop/views/restore_dialog.py" line="90" />
             <source>Choose a backup file…</source>
             <translation>选择备份文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="116" />
+            <location filename="../../desktop/views/restore_dialog.py" line="112" />
+            <source>Yes, replace the shop's data with this backup</source>
+            <translation>是的，用这份备份替换店铺数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/restore_dialog.py" line="121" />
             <source>Restore this backup</source>
             <translation>恢复此备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="119" />
+            <location filename="../../desktop/views/restore_dialog.py" line="124" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="119" />
+            <location filename="../../desktop/views/restore_dialog.py" line="124" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="132" />
+            <location filename="../../desktop/views/restore_dialog.py" line="137" />
             <source>The shop database failed its check and was not changed. Restore the latest good backup to go on working; the damaged file is kept beside it. Anything recorded after the backup was made is not in it.</source>
             <translation>店铺数据库未通过检查，且未被改动。请恢复最近一次完好的备份以继续营业；损坏的文件会保留在旁边。备份之后记录的内容不在备份中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="137" />
+            <location filename="../../desktop/views/restore_dialog.py" line="142" />
             <source>Choose the backup to go back to. The current database is kept as a copy beside it, and Merchant Desk restarts with the backup.</source>
             <translation>选择要恢复到的备份。当前数据库会另存一份副本，然后商盟柜台用该备份重新启动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="143" />
+            <location filename="../../desktop/views/restore_dialog.py" line="148" />
             <source>Backups</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="147" />
+            <location filename="../../desktop/views/restore_dialog.py" line="152" />
             <source>Passphrase</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="149" />
+            <location filename="../../desktop/views/restore_dialog.py" line="154" />
             <source>Owner PIN of the backup</source>
             <translation>备份中的店主 PIN</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="149" />
+            <location filename="../../desktop/views/restore_dialog.py" line="154" />
             <source>Owner PIN</source>
             <translation>店主 PIN</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="188" />
+            <location filename="../../desktop/views/restore_dialog.py" line="194" />
             <source>encrypted</source>
             <translation>已加密</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="190" />
+            <location filename="../../desktop/views/restore_dialog.py" line="196" />
             <source>damaged</source>
             <translation>已损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="192" />
+            <location filename="../../desktop/views/restore_dialog.py" line="198" />
             <source>newer version</source>
             <translation>更新版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="225" />
+            <location filename="../../desktop/views/restore_dialog.py" line="231" />
             <source>Choose a backup file</source>
             <translation>选择备份文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="225" />
+            <location filename="../../desktop/views/restore_dialog.py" line="231" />
             <source>Merchant Desk backups (*.mdbk)</source>
             <translation>商盟柜台备份 (*.mdbk)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="234" />
+            <location filename="../../desktop/views/restore_dialog.py" line="240" />
             <source>No backup found. Choose a backup file.</source>
             <translation>没有找到备份。请选择一个备份文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="241" />
+            <location filename="../../desktop/views/restore_dialog.py" line="247" />
             <source>not encrypted</source>
             <translation>未加密</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="245" />
-            <source>Replace the shop's data with this backup of %1. What was recorded since then will no longer be at the counter.</source>
-            <translation>用 %1 的这份备份替换店铺数据。此后记录的内容将不再出现在收银台。</translation>
+            <location filename="../../desktop/views/restore_dialog.py" line="251" />
+            <source>What was recorded after %1 will no longer be at the counter; it stays in the copy of the current database kept beside it.</source>
+            <translation>%1 之后记录的内容将不再出现在收银台；它们保留在旁边的当前数据库副本中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="254" />
+            <location filename="../../desktop/views/restore_dialog.py" line="260" />
             <source>Made</source>
             <translation>备份时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="255" />
+            <location filename="../../desktop/views/restore_dialog.py" line="261" />
             <source>Shop</source>
             <translation>店铺</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="256" />
+            <location filename="../../desktop/views/restore_dialog.py" line="262" />
             <source>Holds</source>
             <translation>包含</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="257" />
+            <location filename="../../desktop/views/restore_dialog.py" line="263" />
             <source>Last sale in it</source>
             <translation>其中最后一笔消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="258" />
+            <location filename="../../desktop/views/restore_dialog.py" line="264" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="260" />
+            <location filename="../../desktop/views/restore_dialog.py" line="266" />
             <source>Encrypted</source>
             <translation>已加密</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="261" />
+            <location filename="../../desktop/views/restore_dialog.py" line="267" />
             <source>yes (key %1)</source>
             <translation>是（密钥 %1）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="263" />
+            <location filename="../../desktop/views/restore_dialog.py" line="269" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="266" />
+            <location filename="../../desktop/views/restore_dialog.py" line="272" />
             <source>Checked</source>
             <translation>已校验</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="267" />
+            <location filename="../../desktop/views/restore_dialog.py" line="273" />
             <source>yes, when it was written</source>
             <translation>是，写入时已校验</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="267" />
+            <location filename="../../desktop/views/restore_dialog.py" line="273" />
             <source>not yet</source>
             <translation>尚未校验</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="269" />
+            <location filename="../../desktop/views/restore_dialog.py" line="275" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="417" />
+            <location filename="../../desktop/views/restore_dialog.py" line="423" />
             <source>None of the backups found passed its check.</source>
             <translation>找到的备份都未通过校验。</translation>
+        </message>
+        <message>
+            <source>Replace the shop's data with this backup of %1. What was recorded since then will no longer be at the counter.</source>
+            <translation type="vanished">用 %1 的这份备份替换店铺数据。此后记录的内容将不再出现在收银台。</translation>
         </message>
     </context>
     <context>
@@ -4683,12 +4697,12 @@
     <context>
         <name>dialog</name>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="438" />
+            <location filename="../../desktop/views/restore_dialog.py" line="444" />
             <source>Restore ready</source>
             <translation>可以恢复了</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/restore_dialog.py" line="440" />
+            <location filename="../../desktop/views/restore_dialog.py" line="446" />
             <source>The backup has been checked. Merchant Desk now restarts with it; the current database is kept as a copy beside it.</source>
             <translation>备份已校验。商盟柜台将用它重新启动；当前数据库会另存一份副本。</translation>
         </message>

@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.models.backup_crypto import key_id_of
 from desktop.models.backup_file import SUFFIX, BackupHeader, read_header, verify_file
 from desktop.models.backup_settings import parse_time
+from desktop.models.clock import DEFAULT_TZ, local_time
 from desktop.models.errors import DomainError
 from desktop.models.migrate import known_revisions
 
@@ -32,7 +33,7 @@ class BackupInfo:
     schema: str | None
     shop: str
     counts: dict[str, int]
-    last_sale_at: dt.datetime | None
+    last_sale_at: dt.datetime | None  # the shop's wall clock of the newest sale in it
     problem: str | None = None  # a refusal code when the file cannot be used
     verified: bool = False  # its checksum matches the one recorded when it was written
 
@@ -47,6 +48,15 @@ class BackupInfo:
     @property
     def usable(self) -> bool:
         return self.problem is None and not self.too_new
+
+
+def _local(at_utc: dt.datetime | None, tz: object) -> dt.datetime | None:
+    if at_utc is None:
+        return None
+    try:
+        return local_time(at_utc, tz if isinstance(tz, str) else DEFAULT_TZ)
+    except (KeyError, ValueError):  # an unknown time zone name
+        return at_utc
 
 
 def _info_from(path: Path, header: BackupHeader, recorded: Mapping[str, str]) -> BackupInfo:
@@ -67,7 +77,7 @@ def _info_from(path: Path, header: BackupHeader, recorded: Mapping[str, str]) ->
         schema=str(fields["schema"]) if fields.get("schema") is not None else None,
         shop=str(fields.get("shop") or ""),
         counts={str(k): int(v) for k, v in counts.items()} if isinstance(counts, dict) else {},
-        last_sale_at=parse_time(fields.get("last_sale_at")),
+        last_sale_at=_local(parse_time(fields.get("last_sale_at")), fields.get("timezone")),
         verified=recorded.get(path.name) == header.checksum,
     )
 

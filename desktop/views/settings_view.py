@@ -1,6 +1,6 @@
 """The Settings screen: locked until the owner's PIN, locked again when the tab is left.
 
-Sections: shop profile and language, points rule, staff, audit log, scanner test.
+Sections: shop profile and language, points rule, staff, audit log, backups, scanner test.
 GUI thread only.
 """
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.backup_section import BackupSection
 from desktop.views.pin_dialog import ask_owner
 from desktop.views.scanner import ScanBurstFilter
 from desktop.views.scanner_test import ScannerTestPanel
@@ -64,6 +65,7 @@ class SettingsView(QWidget):
         self.points = PointsRuleSection(desk)
         self.staff = StaffSection(desk)
         self.audit = AuditSection(desk)
+        self.backups = BackupSection(desk)
         burst_filter = QCoreApplication.instance().findChild(ScanBurstFilter)
         self.scanner_test = ScannerTestPanel(desk.check_code, burst_filter=burst_filter)
         self.sections = QTabWidget()
@@ -72,6 +74,7 @@ class SettingsView(QWidget):
         self.sections.addTab(self.points, self.tr("Points rule"))
         self.sections.addTab(self.staff, self.tr("Staff"))
         self.sections.addTab(self.audit, self.tr("Audit log"))
+        self.sections.addTab(self.backups, self.tr("Backups"))
         self.sections.addTab(self.scanner_test, self.tr("Scanner test"))
         self.sections.currentChanged.connect(self._section_shown)
         self.lock_button = QPushButton(self.tr("Lock"))
@@ -143,7 +146,7 @@ class SettingsView(QWidget):
         if not owner.is_owner:
             return
         self.owner = owner
-        for section in (self.shop, self.points, self.staff):
+        for section in (self.shop, self.points, self.staff, self.backups):
             section.owner = owner
         self.owner_label.setText(
             self.tr("Unlocked by %1. Settings lock again when you leave this tab.").replace(
@@ -156,7 +159,7 @@ class SettingsView(QWidget):
 
     def lock(self) -> None:
         self.owner = None
-        for section in (self.shop, self.points, self.staff):
+        for section in (self.shop, self.points, self.staff, self.backups):
             section.owner = None
         self._stack.setCurrentIndex(LOCKED)
 

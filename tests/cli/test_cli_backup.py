@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +28,11 @@ STAFF_PIN = "1357"
 PASSPHRASE = "鸭子游过大桥 2026"
 NOW = dt.datetime(2026, 3, 2, 2, 0)
 
-# Registers the commands the way desktop/cli.py does, when it does not yet.
-CHILD = r"""
-import argparse, sys
-import desktop.cli as cli, desktop.cli_backup as cli_backup
-original = cli.build_parser
-def build():
-    parser = original()
-    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "backup" not in action.choices:
-        cli_backup.register(action)
-    return parser
-cli.build_parser = build
-sys.exit(cli.main(sys.argv[1:]))
-"""
-
 
 def with_backup_commands(original: Callable[[], argparse.ArgumentParser]) -> Any:
+    """The parser with ``backup`` and ``restore``, registered here if ``desktop.cli`` does not
+    yet."""
+
     def build() -> argparse.ArgumentParser:
         parser = original()
         action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
@@ -72,7 +61,7 @@ def run_here(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int
 def run(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, Any]:
     """A real process, like a person at a terminal."""
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD, *map(str, args)],
+        [sys.executable, "-m", "desktop", *map(str, args)],
         capture_output=True,
         cwd=ROOT,
         timeout=120,
@@ -105,7 +94,7 @@ def usb(tmp_path: Path) -> Path:
 
 
 def members(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return [r[0] for r in conn.execute("SELECT name FROM member ORDER BY name")]
 
 

@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 import struct
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def restore(desk: Desk, backup: Path, **kw: object) -> backup_restore.RestoreOut
 
 
 def member_names(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return [r[0] for r in conn.execute("SELECT name FROM member ORDER BY name")]
 
 

@@ -320,7 +320,8 @@ def _run_demo(args: argparse.Namespace) -> tuple[int, Any]:
         "redemptions": result.redemptions,
         "refunds": result.refunds,
         "campaigns": result.campaigns,
-        "coupons_used": result.coupons_used,
+        "coupons_issued": result.coupons_issued,
+        "coupons_redeemed": result.coupons_redeemed,
     }
 
 

@@ -1,11 +1,13 @@
-"""A demo shop: realistic members, sales, check-ins, redemptions and refunds.
+"""A demo shop: realistic members, sales, check-ins, redemptions, refunds and coupons.
 
 Two steps. :func:`plan_demo` is pure: from a seed, a member count, a number of days and the
-moment "now" it decides every person and every visit (the same inputs give the same plan).
-:func:`build_demo` replays the plan through the real domain functions (enrolment, sales,
-check-ins, refunds, the expiry sweep) with explicit past times, so the ledger, lots, tiers and
-events are exactly what the counter would have written. Only ids, uuids and signing keys are
-random.
+moment "now" it decides every person, every visit and the owner's campaign calendar (the
+same inputs give the same plan). :func:`build_demo` replays the plan through the real domain
+functions (enrolment, sales, check-ins, refunds, the expiry sweep, campaigns and coupons) with
+explicit past times, so the ledger, lots, tiers, coupons and events are exactly what the
+counter would have written. Only coupon ids, uuids and signing keys are random; member ids are
+drawn from the seed while the demo is built, because a campaign's holdout is decided from the
+member id, so the same seed gives the same numbers.
 
 Writes run in batches of many operations per transaction; call from a worker thread or the
 command line, never on a GUI thread.
@@ -20,10 +22,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from desktop.models import checkins, members, points, sales, shop
+from desktop.models import checkins, demo_coupons, members, points, sales, shop
 from desktop.models.clock import add_months, local_day, utc_now
 from desktop.models.db import Database
-from desktop.models.demo_coupons import DemoCoupons
+from desktop.models.demo_coupons import Comeback, DemoCoupons, OwnerStep
 from desktop.models.staff import Actor
 
 TIMEZONE = "Asia/Shanghai"
@@ -136,7 +138,7 @@ class RefundOp:
     reason: str
 
 
-Op = Enrol | Purchase | Visit | RefundOp
+Op = Enrol | Purchase | Visit | RefundOp | OwnerStep | Comeback
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ class DemoPlan:
     now: dt.datetime
     people: tuple[DemoPerson, ...]
     ops: tuple[Op, ...]  # in time order
+    double_points_from: dt.date  # the double-points week (7 days from this day)
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,13 @@ class DemoResult:
     refunds: int
     expired_lots: int
     campaigns: int = 0
-    coupons_used: int = 0
+    coupons_issued: int = 0  # every coupon made (bearer, rules, segment), voided ones included
+    coupons_redeemed: int = 0  # used on a sale and not given back by a refund
+
+    @property
+    def coupons_used(self) -> int:
+        """The same as ``coupons_redeemed`` (the name the command line reports it under)."""
+        return self.coupons_redeemed
 
 
 # -- planning (pure) ------------------------------------------------------------------------
@@ -189,6 +198,7 @@ class _Planner:
         self.first_day = self.today - dt.timedelta(days=days)
         self.ops: list[tuple[dt.datetime, int, Op]] = []
         self.phones: set[str] = set()
+        self.enrolled_on: dict[int, int] = {}  # member index → day index of enrolment
         self._purchase_key = 0
         self._surname_weights = [1.0 / (rank + 4) for rank in range(len(SURNAMES))]
 
@@ -231,15 +241,16 @@ class _Planner:
         )
 
     # times and tickets
-    def time_on(self, day: dt.date) -> dt.datetime:
-        hour = _weighted(self.rng, HOUR_WEIGHTS)
+    def time_on(self, day: dt.date, rng: random.Random | None = None) -> dt.datetime:
+        rng = rng or self.rng
+        hour = _weighted(rng, HOUR_WEIGHTS)
         low = 30 if hour == 7 else 0
-        return _to_utc(day, hour * 60 + self.rng.randrange(low, 60)) + dt.timedelta(
-            seconds=self.rng.randrange(60)
+        return _to_utc(day, hour * 60 + rng.randrange(low, 60)) + dt.timedelta(
+            seconds=rng.randrange(60)
         )
 
-    def amount(self, segment: str) -> int:
-        rng = self.rng
+    def amount(self, segment: str, rng: random.Random | None = None) -> int:
+        rng = rng or self.rng
         if segment == "office":  # team orders: coffee and pastries for the office
             return rng.randrange(24, 121) * 500
         size = _weighted(rng, BASKET_SIZES)
@@ -300,6 +311,7 @@ class _Planner:
             at = self.time_on(day)
             if n == 0:
                 self.add(Enrol(at - dt.timedelta(minutes=rng.randrange(1, 4)), index))
+                self.enrolled_on[index] = day_index
             buys = n == 0 or rng.random() < 0.85
             if buys:
                 self.purchase(at, index, person.segment)
@@ -314,6 +326,9 @@ class _Planner:
     def enrol_today(self, index: int, first: dt.datetime) -> None:
         span = max(1, int((self.now - first).total_seconds()))
         self.add(Enrol(first + dt.timedelta(seconds=self.rng.randrange(span)), index))
+
+    def at(self, day: dt.date, minute_of_day: int) -> dt.datetime:
+        return _to_utc(day, minute_of_day)
 
 
 def plan_demo(*, seed: int, members: int, days: int, now: dt.datetime) -> DemoPlan:
@@ -340,6 +355,8 @@ def plan_demo(*, seed: int, members: int, days: int, now: dt.datetime) -> DemoPl
             planner.member_visits(index, person)
         else:
             planner.enrol_today(index, set_up_at + dt.timedelta(minutes=1))
+    if days > 0 and members > 0:
+        demo_coupons.plan_calendar(planner, seed)
     ordered = tuple(op for _, _, op in sorted(planner.ops, key=lambda item: item[:2]))
     return DemoPlan(
         seed=seed,
@@ -351,6 +368,7 @@ def plan_demo(*, seed: int, members: int, days: int, now: dt.datetime) -> DemoPl
         now=now,
         people=people,
         ops=ordered,
+        double_points_from=demo_coupons.double_points_from(planner.first_day, days),
     )
 
 
@@ -361,7 +379,7 @@ class _Builder:
     def __init__(self, plan: DemoPlan, owner: Actor) -> None:
         self.plan = plan
         self.owner = owner
-        self.coupons = DemoCoupons(owner, plan.seed, now=plan.now)
+        self.coupons = DemoCoupons(owner, plan.seed)
         self.enrol_days: dict[int, dt.date] = {}
         self.buyers: set[int] = set()
         self.member_ids: dict[int, int] = {}
@@ -374,7 +392,6 @@ class _Builder:
         today = local_day(op.at, TIMEZONE)
         if today > self.swept_day:
             self.swept_day = today
-            self.coupons.after_day(session, now=op.at, today=today)
             if today > self.first_expiry:  # the app's daily sweep, once lots can expire
                 self.expired += points.expire_due(session, today=today, now=op.at)
         if isinstance(op, Enrol):
@@ -384,7 +401,7 @@ class _Builder:
         elif isinstance(op, Visit):
             checkins.check_in(session, member_id=self.member_ids[op.member], by=None, now=op.at)
             self.checkins += 1
-        else:
+        elif isinstance(op, RefundOp):
             sales.refund_sale(
                 session,
                 sale_id=self.sale_ids[op.purchase],
@@ -393,6 +410,12 @@ class _Builder:
                 reason=op.reason,
             )
             self.refunds += 1
+        elif isinstance(op, Comeback):
+            self.comeback(session, op, today)
+        elif op.action == demo_coupons.END_FLYER:
+            self.coupons.end_flyer(session, now=op.at)
+        else:  # pragma: no cover - the win-back runs in its own transactions (build_demo)
+            raise ValueError(f"unexpected owner step {op.action}")
 
     def enrol(self, session: Session, op: Enrol, today: dt.date) -> None:
         person = self.plan.people[op.member]
@@ -412,12 +435,6 @@ class _Builder:
 
     def purchase(self, session: Session, op: Purchase, today: dt.date) -> None:
         member_id = None if op.member is None else self.member_ids[op.member]
-        redeem = 0
-        if member_id is not None and op.redeem_share > 0:
-            balance = points.balance_info(session, member_id, today=today).balance
-            if balance >= REDEEM_MIN_BALANCE:
-                cap = int(op.amount_fen * op.redeem_share) // DEMO_RULE.point_value_fen
-                redeem = min(balance, cap) // 100 * 100
         new_member = op.member is not None and (
             op.member not in self.buyers and self.enrol_days.get(op.member) == today
         )
@@ -429,9 +446,13 @@ class _Builder:
             today=today,
             new_member=new_member,
         )
-        if coupon_id is not None:
-            redeem = 0  # one discount a bill keeps the demo's sums simple
-            self.coupons.used += 1
+        redeem = 0
+        # One discount a bill keeps the demo's sums simple: points only without a coupon.
+        if member_id is not None and op.redeem_share > 0 and coupon_id is None:
+            balance = points.balance_info(session, member_id, today=today).balance
+            if balance >= REDEEM_MIN_BALANCE:
+                cap = int(op.amount_fen * op.redeem_share) // DEMO_RULE.point_value_fen
+                redeem = min(balance, cap) // 100 * 100
         if op.member is not None:
             self.buyers.add(op.member)
         result = sales.record_sale(
@@ -448,6 +469,28 @@ class _Builder:
         self.sales += 1
         self.redemptions += 1 if redeem else 0
 
+    def comeback(self, session: Session, op: Comeback, today: dt.date) -> None:
+        member_id = self.member_ids[op.member]
+        coupon_id = self.coupons.comeback_coupon(
+            session, member_id=member_id, amount_fen=op.amount_fen, today=today
+        )
+        if coupon_id is None:
+            return  # no win-back coupon (held out, no consent, not lapsed, used): stays away
+        sales.record_sale(
+            session,
+            amount_fen=op.amount_fen,
+            member_id=member_id,
+            by=self.owner,
+            now=op.at,
+            owner=self.owner,
+            coupon_id=coupon_id,
+        )
+        self.sales += 1
+
+
+def _is_winback(op: Op) -> bool:
+    return isinstance(op, OwnerStep) and op.action == demo_coupons.WINBACK
+
 
 def build_demo(
     db: Database,
@@ -455,7 +498,8 @@ def build_demo(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoResult:
-    """Set up the shop and replay ``plan`` into ``db``; then sweep expired points for today.
+    """Set up the shop and its campaigns and replay ``plan`` into ``db``; then sweep expired
+    points for today.
 
     Raises ``DomainError("already_set_up")`` when the database already holds a shop (and
     writes nothing). ``progress(done, total)`` is called after each committed batch.
@@ -471,36 +515,37 @@ def build_demo(
             now=plan.set_up_at,
             rule=DEMO_RULE,
         )
-    builder = _Builder(plan, owner)
-    with db.write() as session:
-        builder.coupons.set_up(
-            session, now=plan.set_up_at, today=local_day(plan.set_up_at, TIMEZONE)
-        )
-    total = len(plan.ops)
-    start = 0
-    while start < total:
-        end = min(start + OPS_PER_TRANSACTION, total)
-        if not builder.coupons.winback_done:
-            # The win-back goes out at its moment: a batch stops just before it.
-            cross = next(
-                (i for i in range(start, end) if plan.ops[i].at >= builder.coupons.winback_at),
-                None,
+        builder = _Builder(plan, owner)
+        if plan.people:  # no members: an empty shop, just set up
+            builder.coupons.set_up(
+                session,
+                now=plan.set_up_at,
+                today=local_day(plan.set_up_at, TIMEZONE),
+                double_from=plan.double_points_from,
             )
-            if cross == start:
-                at = plan.ops[start].at
+    ops = plan.ops
+    total = len(ops)
+    start = 0
+    with demo_coupons.seeded_member_ids(plan.seed):
+        while start < total:
+            end = min(start + OPS_PER_TRANSACTION, total)
+            if _is_winback(ops[start]):  # issued in chunks, each its own transaction
+                at = ops[start].at
                 builder.coupons.win_back(db, at=at, today=local_day(at, TIMEZONE))
-            elif cross is not None:
-                end = cross
-        with db.write() as session:
-            for op in plan.ops[start:end]:
-                builder.run(session, op)
-        if progress is not None:
-            progress(end, total)
-        start = end
+                end = start + 1
+            else:
+                end = next((i for i in range(start, end) if _is_winback(ops[i])), end)
+                with db.write() as session:
+                    for op in ops[start:end]:
+                        builder.run(session, op)
+            if progress is not None:
+                progress(end, total)
+            start = end
     with db.write() as session:
         builder.expired += points.expire_due(
             session, today=local_day(plan.now, TIMEZONE), now=plan.now
         )
+        issued, redeemed = builder.coupons.counts(session)
     return DemoResult(
         shop_name=plan.shop_name,
         owner_pin=plan.owner_pin,
@@ -511,7 +556,8 @@ def build_demo(
         refunds=builder.refunds,
         expired_lots=builder.expired,
         campaigns=builder.coupons.campaigns,
-        coupons_used=builder.coupons.used,
+        coupons_issued=issued,
+        coupons_redeemed=redeemed,
     )
 
 

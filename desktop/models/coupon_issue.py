@@ -54,8 +54,23 @@ def held_out(campaign_id: int, member_id: int, pct: int) -> bool:
     preview matches the issue and a re-run holds out the same members."""
     if pct <= 0:
         return False
+    return _holdout_rank(campaign_id, member_id) % 100 < pct
+
+
+def _holdout_rank(campaign_id: int, member_id: int) -> int:
     digest = hashlib.sha256(f"holdout:{campaign_id}:{member_id}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") % 100 < pct
+    return int.from_bytes(digest[:8], "big")
+
+
+def holdout_share(campaign_id: int, member_ids: list[int], pct: int) -> list[int]:
+    """Exactly `pct` percent (rounded half up) of a segment, chosen by the same per-campaign
+    hash as `held_out`: a small segment holds out its share instead of a lucky few or none,
+    and the same members give the same choice every time (a preview matches its issue)."""
+    if pct <= 0 or not member_ids:
+        return []
+    count = (len(member_ids) * pct * 2 + 100) // 200
+    ranked = sorted(member_ids, key=lambda m: _holdout_rank(campaign_id, m))
+    return ranked[:count]
 
 
 def coupon_window(campaign: Campaign, today: dt.date) -> tuple[dt.date, dt.date]:

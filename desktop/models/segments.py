@@ -33,7 +33,7 @@ from desktop.models.campaigns import Campaign, get_campaign
 from desktop.models.coupon_issue import (
     check_issuable,
     check_running,
-    held_out,
+    holdout_share,
     insert_coupons,
     quota_left,
     record_holdouts,
@@ -166,6 +166,9 @@ _HOLDS_SQL = text(
 )
 
 
+_HELD_SQL = text("SELECT member_id FROM coupon_holdout WHERE campaign_id = :c")
+
+
 def plan_segment(
     session: Session, campaign: Campaign, segment: coupons.SegmentFilter, *, today: dt.date
 ) -> SegmentPlan:
@@ -175,8 +178,10 @@ def plan_segment(
     holds = {int(m): int(n) for m, n in session.execute(_HOLDS_SQL, {"c": campaign.id}).all()}
     limit = campaign.spec.per_member_limit
     below = [m for m in consenting if holds.get(m, 0) < limit]
-    pct = campaign.spec.holdout_pct
-    held = [m for m in below if held_out(campaign.id, m, pct)]
+    before = {int(m) for (m,) in session.execute(_HELD_SQL, {"c": campaign.id}).all()}
+    fresh = [m for m in below if m not in before and holds.get(m, 0) == 0]
+    chosen = set(holdout_share(campaign.id, fresh, campaign.spec.holdout_pct))
+    held = [m for m in below if m in before or m in chosen]
     held_set = set(held)
     targets = [m for m in below if m not in held_set]
     left = quota_left(session, campaign)

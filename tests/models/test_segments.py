@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -30,7 +29,7 @@ def test_preview_counts_exactly_what_the_issue_then_does(desk: Desk, owner: Acto
     cid = desk.create_campaign(spec(holdout_pct=20), by=owner)
     preview = desk.preview_segment(cid, SegmentFilter())
     assert (preview.matched, preview.no_consent, preview.at_limit) == (400, 300, 0)
-    assert 5 < preview.held_out < 40
+    assert preview.held_out == 20  # exactly the share asked for
     assert preview.will_receive == 100 - preview.held_out
     result = desk.issue_to_segment(cid, SegmentFilter(), by=owner)
     assert (result.issued, result.held_out) == (preview.will_receive, preview.held_out)
@@ -138,16 +137,15 @@ def test_the_spend_filter_leaves_out_refunded_sales(desk: Desk, owner: Actor) ->
 
 
 @pytest.mark.slow
-def test_a_100k_member_segment_is_issued_within_ten_seconds(desk: Desk, owner: Actor) -> None:
+def test_a_100k_member_segment_is_issued_whole_with_its_exact_holdout(
+    desk: Desk, owner: Actor
+) -> None:
+    # How fast is measured in bench/coupons.py (issue_segment_100k_s), not here.
     bulk_members(desk, 100_000)
     cid = desk.create_campaign(spec(holdout_pct=10), by=owner)
-    started = time.perf_counter()
     result = desk.issue_to_segment(cid, SegmentFilter(tiers=frozenset({0})), by=owner)
-    elapsed = time.perf_counter() - started
-    assert result.issued + result.held_out == 100_000
-    assert 9_000 < result.held_out < 11_000
-    assert elapsed <= 10.0, elapsed
-    print(f"100k segment issue: {elapsed:.2f} s")  # noqa: T201
+    assert (result.issued, result.held_out) == (90_000, 10_000)
+    assert len(coupons_of(desk, cid)) == 90_000
 
 
 # -- RFM segments (the dashboard's "issue coupons to this segment") -------------------------

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from desktop import cli_backup, cli_coupons, cli_import, cli_reports
+from desktop import cli_backup, cli_coupons, cli_import, cli_reports, cli_sync
 
 if TYPE_CHECKING:
     from desktop.models.db import Database
@@ -38,6 +38,8 @@ SUBCOMMANDS = (
     "export",
     "backup",
     "restore",
+    "pair",
+    "sync",
 )
 MAX_LIST = 1000
 MAX_DEMO_MEMBERS = 100_000
@@ -223,6 +225,7 @@ def build_parser() -> JsonArgumentParser:
     cli_import.register(commands)
     cli_coupons.register(commands)
     cli_backup.register(commands)
+    cli_sync.register(commands)
     return parser
 
 

@@ -20,7 +20,9 @@ from desktop.models.tables import Device, Event
 
 def this_device_id(session: Session) -> str:
     def load() -> str:
-        device_id = session.execute(select(Device.id).order_by(Device.created_at).limit(1)).scalar()
+        device_id = session.execute(
+            select(Device.id).order_by(Device.created_at.desc()).limit(1)
+        ).scalar()
         if device_id is None:
             raise RuntimeError("the shop has not been set up (no device row)")
         return device_id

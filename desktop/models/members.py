@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.models.alliance_identity import alliance_phone_key, phone_hash, shared_phone_hash
 from desktop.models.audit import append_audit
 from desktop.models.clock import add_months
 from desktop.models.coupon_rules import StampCard, on_enrol, stamps
@@ -188,12 +190,17 @@ def enrol_member(
         session,
         kind="member.enrolled",
         now=now,
-        payload={
-            "member_id": member_id,
-            "enrolled_day": day,
-            "marketing": marketing_consent,
-            "sharing": sharing_consent,
-        },
+        payload=_with_phone_hash(
+            session,
+            {
+                "member_id": member_id,
+                "enrolled_day": day,
+                "marketing": marketing_consent,
+                "sharing": sharing_consent,
+            },
+            phone=number,
+            sharing=sharing_consent,
+        ),
     )
     on_enrol(session, member_id=member_id, now=now, today=today)
     return member_id
@@ -255,7 +262,22 @@ def update_member(
     if note is not None:
         member.note = " ".join(note.split())[:200]
     session.flush()
-    emit_event(session, kind="member.updated", payload={"member_id": member_id}, now=now)
+    emit_event(
+        session,
+        kind="member.updated",
+        payload=_with_phone_hash(
+            session, {"member_id": member_id}, phone=member.phone, sharing=member.sharing_consent
+        ),
+        now=now,
+    )
+
+
+def _with_phone_hash(
+    session: Session, payload: dict[str, Any], *, phone: str | None, sharing: bool
+) -> dict[str, Any]:
+    """Add the alliance's keyed phone hash for a sharing member once the shop has joined."""
+    hashed = shared_phone_hash(session, phone, sharing=sharing)
+    return payload if hashed is None else {**payload, "phone_hash": hashed}
 
 
 def set_consent(
@@ -289,6 +311,15 @@ def set_consent(
         now=now,
         payload={"member_id": member_id, "kind": kind, "granted": granted},
     )
+    if kind == "sharing" and granted:
+        hashed = shared_phone_hash(session, member.phone, sharing=True)
+        if hashed is not None:  # the alliance can now recognise this member elsewhere
+            emit_event(
+                session,
+                kind="member.updated",
+                payload={"member_id": member_id, "phone_hash": hashed},
+                now=now,
+            )
 
 
 def member_details(session: Session, member_id: int) -> MemberDetails:
@@ -401,3 +432,24 @@ def search_members(
         for r in page
     )
     return MemberPage(items, offset, len(rows) > limit)
+
+
+def share_phone_hashes(session: Session, *, now: dt.datetime) -> int:
+    """Once the shop has joined an alliance: tell it how to recognise every member who agreed
+    to alliance sharing (one ``member.updated`` with the keyed phone hash each)."""
+    key = alliance_phone_key(session)
+    if key is None:
+        return 0
+    rows = session.execute(
+        select(Member.id, Member.phone).where(
+            Member.sharing_consent.is_(True), Member.erased_at.is_(None), Member.phone.is_not(None)
+        )
+    ).all()
+    for member_id, phone in rows:
+        emit_event(
+            session,
+            kind="member.updated",
+            payload={"member_id": member_id, "phone_hash": phone_hash(key, str(phone))},
+            now=now,
+        )
+    return len(rows)

@@ -274,6 +274,10 @@ class Event(Base):
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON
     content_hash: Mapped[str] = mapped_column(String(64))
     acked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # What the alliance server did with it: applied, applied_with_conflict or rejected, and
+    # the feed position from which every snapshot includes its effect.
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    server_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class AuditRecord(Base):
@@ -520,3 +524,54 @@ Index(
 Index("ix_checkin_day", CheckIn.local_day)
 Index("ix_coupon_issued_at", Coupon.issued_at)
 Index("ix_coupon_redeemed_at", Coupon.redeemed_at)
+
+
+class AllianceMember(Base):
+    """The alliance's latest snapshot of a member this shop may see (pulled, never edited)."""
+
+    __tablename__ = "alliance_member"
+    __table_args__ = (
+        Index(
+            "ix_alliance_member_phone_hash",
+            "phone_hash",
+            sqlite_where=text("phone_hash IS NOT NULL"),
+        ),
+    )
+    member_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=False
+    )
+    home_shop_id: Mapped[int] = mapped_column(Integer)
+    phone_hash: Mapped[str | None] = mapped_column(String(64))
+    sharing: Mapped[bool] = mapped_column(Boolean)
+    card_serial: Mapped[int] = mapped_column(Integer)
+    balance: Mapped[int] = mapped_column(BigInteger)
+    debt: Mapped[int] = mapped_column(BigInteger)
+    merged_into: Mapped[int | None] = mapped_column(BigInteger)
+    enrolled_day: Mapped[str | None] = mapped_column(String(10))
+    server_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class AllianceEntity(Base):
+    """Any other pulled snapshot (alliance, key, campaign, coupon) by its feed key."""
+
+    __tablename__ = "alliance_entity"
+    __table_args__ = (Index("ix_alliance_entity_kind", "kind"),)
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    server_seq: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[str] = mapped_column(Text)  # canonical JSON
+
+
+class SyncConflict(Base):
+    """Something the server settled differently from what this counter did offline."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (UniqueConstraint("event_id", "reason", name="uq_sync_conflict_event_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    event_kind: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(60))
+    detail: Mapped[str] = mapped_column(Text)  # canonical JSON
+    found_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

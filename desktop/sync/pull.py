@@ -1,0 +1,146 @@
+"""Taking in the alliance's change feed, one page at a time.
+
+Each page and the cursor after it are stored in one local transaction, so a pull cut short
+anywhere either kept a whole page or none of it; a page fetched twice only rewrites the same
+snapshots. A new server epoch (the server was restored from a backup) starts the feed again
+from 0, and the events it no longer has are pushed again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from desktop.models.db import Database
+from desktop.models.events import this_device_id
+from desktop.models.jsonutil import canonical_json
+from desktop.models.shop import set_setting
+from desktop.models.tables import AllianceEntity, AllianceMember, Event
+from desktop.sync import state
+from desktop.sync.errors import SyncError
+from desktop.sync.http import AllianceClient
+
+PAGE = 500
+ENTITY_KINDS = ("alliance", "key", "campaign", "coupon")
+
+
+@dataclass
+class PullReport:
+    pulled: int = 0
+    pages: int = 0
+    new_epoch: bool = False
+
+
+def pull_all(db: Database, client: AllianceClient, *, page: int = PAGE) -> PullReport:
+    report = PullReport()
+    while True:
+        with db.read() as s:
+            since = state.pull_since(s)
+            known_epoch = state.epoch(s)
+        answer = client.pull(since, page)
+        report.pages += 1
+        epoch = str(answer["epoch"])
+        if known_epoch is not None and epoch != known_epoch:
+            with db.write() as s:
+                _start_again(s, epoch=epoch, acked=int(answer.get("acked_seq", 0)))
+            report.new_epoch = True
+            continue
+        changes = answer["changes"]
+        next_since = int(answer["next_since"])
+        if next_since < since:
+            raise SyncError("bad_answer", f"feed went back from {since} to {next_since}")
+        with db.write() as s:
+            for change in changes:
+                _apply(s, change)
+            set_setting(s, state.PULL_SINCE, next_since)
+            if known_epoch is None:
+                set_setting(s, state.EPOCH, epoch)
+        report.pulled += len(changes)
+        if not answer["has_more"]:
+            return report
+        if not changes:
+            raise SyncError("bad_answer", "the server said there is more but sent nothing")
+
+
+def _apply(session: Session, change: Any) -> None:
+    if not isinstance(change, dict):
+        raise SyncError("bad_answer", "a feed change is not an object")
+    try:
+        kind, key, seq, data = (
+            str(change["kind"]),
+            str(change["key"]),
+            int(change["seq"]),
+            change["data"],
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("bad_answer", f"feed change not understood: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SyncError("bad_answer", f"feed change {key} has no data")
+    if kind == "member":
+        _apply_member(session, key, seq, data)
+        return
+    if kind not in ENTITY_KINDS:
+        return  # something newer servers send; older counters skip it
+    if data.get("deleted"):
+        session.execute(delete(AllianceEntity).where(AllianceEntity.key == key))
+        return
+    values = {"kind": kind, "server_seq": seq, "data": canonical_json(data)}
+    session.execute(
+        insert(AllianceEntity)
+        .values(key=key, **values)
+        .on_conflict_do_update(index_elements=["key"], set_=values)
+    )
+    if kind == "alliance":
+        if isinstance(data.get("policy"), dict):
+            set_setting(session, state.POLICY, data["policy"])
+        if isinstance(data.get("phone_hash_key"), str):
+            set_setting(session, state.PHONE_HASH_KEY, data["phone_hash_key"])
+
+
+def _apply_member(session: Session, key: str, seq: int, data: dict[str, Any]) -> None:
+    try:
+        member_id = int(key.split(":", 1)[1])
+    except (IndexError, ValueError) as exc:
+        raise SyncError("bad_answer", f"member key {key!r}") from exc
+    if data.get("deleted"):
+        session.execute(delete(AllianceMember).where(AllianceMember.member_id == member_id))
+        return
+    try:
+        values = {
+            "home_shop_id": int(data["home_shop_id"]),
+            "phone_hash": data.get("phone_hash")
+            if isinstance(data.get("phone_hash"), str)
+            else None,
+            "sharing": bool(data.get("sharing")),
+            "card_serial": int(data.get("card_serial") or 1),
+            "balance": int(data.get("balance") or 0),
+            "debt": int(data.get("debt") or 0),
+            "merged_into": int(data["merged_into"]) if data.get("merged_into") else None,
+            "enrolled_day": str(data["enrolled_day"])[:10] if data.get("enrolled_day") else None,
+            "server_seq": seq,
+        }
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("bad_answer", f"member snapshot {key} not understood: {exc}") from exc
+    session.execute(
+        insert(AllianceMember)
+        .values(member_id=member_id, **values)
+        .on_conflict_do_update(index_elements=["member_id"], set_=values)
+    )
+
+
+def _start_again(session: Session, *, epoch: str, acked: int) -> None:
+    """The server was restored: forget its feed, pull from 0, re-push what it lost."""
+    session.execute(delete(AllianceMember))
+    session.execute(delete(AllianceEntity))
+    set_setting(session, state.EPOCH, epoch)
+    set_setting(session, state.PULL_SINCE, 0)
+    device = this_device_id(session)
+    session.execute(
+        update(Event)
+        .where(Event.device_id == device, Event.device_seq > acked)
+        .values(acked_at=None, outcome=None, server_seq=None)
+    )

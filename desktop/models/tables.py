@@ -265,7 +265,15 @@ class Event(Base):
     """Every state change, written with its effect: the sync outbox."""
 
     __tablename__ = "event"
-    __table_args__ = (UniqueConstraint("device_id", "device_seq", name="uq_event_device_seq"),)
+    __table_args__ = (
+        UniqueConstraint("device_id", "device_seq", name="uq_event_device_seq"),
+        Index(
+            "ix_event_waiting",
+            "device_id",
+            "device_seq",
+            sqlite_where=text("acked_at IS NULL"),
+        ),
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
     device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
     device_seq: Mapped[int] = mapped_column(BigInteger)

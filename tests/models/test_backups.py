@@ -17,6 +17,7 @@ from desktop.models.backup_catalog import inspect_backup, latest_good_backup, li
 from desktop.models.backup_file import read_header, verify_file
 from desktop.models.backup_rotation import plan_rotation
 from desktop.models.errors import DomainError
+from desktop.models.migrate import head_revision
 from desktop.models.service import Desk
 from desktop.models.staff import Actor
 from tests.models.conftest import FakeClock
@@ -67,7 +68,7 @@ def test_a_backup_is_a_checked_file_with_the_counts_and_a_recorded_checksum(
     header = verify_file(result.path)
     assert header.checksum == result.sha256
     assert header.fields["integrity_check"] == "ok"
-    assert header.fields["schema"] == "0004"
+    assert header.fields["schema"] == head_revision()
     config = backup_settings.backup_config(desk)
     assert config.last is not None
     assert config.last.ok

@@ -17,9 +17,12 @@ from desktop.models.backup_catalog import inspect_backup
 from desktop.models.backup_file import PREFIX, TRAILER, TRAILER_MAGIC, read_header
 from desktop.models.db import open_database
 from desktop.models.errors import DomainError
+from desktop.models.migrate import head_revision
 from desktop.models.service import Desk
 from desktop.models.staff import Actor
 from tests.models.conftest import OWNER_PIN, FakeClock
+
+SCHEMA_FIELD = f'"schema": "{head_revision()}"'.encode()
 
 STAFF_PIN = "1357"
 PASSPHRASE = "门前大桥下 游过一群鸭"
@@ -246,7 +249,7 @@ def test_a_backup_from_a_newer_version_is_refused_with_the_versions(
     desk: Desk, folder: Path
 ) -> None:
     path = backups.back_up_now(desk).path
-    data = path.read_bytes().replace(b'"schema": "0004"', b'"schema": "0099"')
+    data = path.read_bytes().replace(SCHEMA_FIELD, b'"schema": "0099"')
     path.write_bytes(data)
     rewrite_checksums(path)
     assert read_header(path).fields["schema"] == "0099"
@@ -255,7 +258,7 @@ def test_a_backup_from_a_newer_version_is_refused_with_the_versions(
         backup_restore.prepare_restore(path, db_path=desk.db.path)
 
     assert refused.value.code == "backup_too_new"
-    assert refused.value.params == {"file": path.name, "schema": "0099", "newest": "0004"}
+    assert refused.value.params == {"file": path.name, "schema": "0099", "newest": head_revision()}
     assert inspect_backup(path).too_new
 
 
@@ -278,7 +281,9 @@ def test_a_backup_of_an_older_version_is_upgraded_when_restored(
     assert outcome is not None
     assert outcome.kept_aside is None
     with sqlite3.connect(live) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+            head_revision()
+        )
         assert conn.execute("SELECT count(*) FROM member").fetchone()[0] == 2
 
 

@@ -14,12 +14,15 @@ from PySide6.QtCore import Qt
 from desktop.app import open_desk
 from desktop.models import backup_crypto, backup_restore, backup_settings, backups
 from desktop.models.backup_file import TRAILER
+from desktop.models.migrate import head_revision
 from desktop.models.service import Desk
 from desktop.models.staff import Actor
 from desktop.views import restore_dialog as restore_module
 from desktop.views.restore_dialog import RestoreDialog
 from tests.views.conftest import OWNER_PIN, ModalDriver, ViewClock
 from tests.views.members_support import type_text
+
+SCHEMA_FIELD = f'"schema": "{head_revision()}"'.encode()
 
 STAFF_PIN = "2468"
 PASSPHRASE = "两只老虎跑得快 2026"
@@ -162,13 +165,15 @@ def test_an_encrypted_backup_asks_for_its_passphrase(
 
 def test_a_backup_from_a_newer_version_cannot_be_chosen(qtbot, shop_desk: Desk, usb: Path) -> None:
     path = backups.back_up_now(shop_desk).path
-    path.write_bytes(path.read_bytes().replace(b'"schema": "0004"', b'"schema": "0099"'))
+    path.write_bytes(path.read_bytes().replace(SCHEMA_FIELD, b'"schema": "0099"'))
     _fix_checksums(path)
     dialog = dialog_for(qtbot, shop_desk, usb)
     fill_in(qtbot, dialog, OWNER_PIN)
 
     assert "newer version" in dialog.backup_list.item(0).text()
-    assert "database version 0099; this version knows up to 0004" in dialog.error_label.text()
+    assert f"database version 0099; this version knows up to {head_revision()}" in (
+        dialog.error_label.text()
+    )
     assert not dialog.restore_button.isEnabled()
 
 

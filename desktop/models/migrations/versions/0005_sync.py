@@ -64,9 +64,17 @@ def upgrade() -> None:
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.add_column(sa.Column("outcome", sa.String(length=30), nullable=True))
         batch_op.add_column(sa.Column("server_seq", sa.BigInteger(), nullable=True))
+    # What still waits to be pushed, found without reading the acknowledged history.
+    op.create_index(
+        "ix_event_waiting",
+        "event",
+        ["device_id", "device_seq"],
+        sqlite_where=sa.text("acked_at IS NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_event_waiting", table_name="event")
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.drop_column("server_seq")
         batch_op.drop_column("outcome")

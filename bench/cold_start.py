@@ -31,9 +31,9 @@ def main(argv: list[str]) -> int:
 
     keep_hook = startup_module.install_excepthook
 
-    def fail_fast(title: str, text: str) -> None:
+    def fail_fast(report: startup_module.CrashReport) -> None:
         """An error box would wait for a click forever: report and stop instead."""
-        sys.stdout.write(f"APP-ERROR {title}: {text}\n")
+        sys.stdout.write(f"APP-ERROR {report.title}: {report.summary}\n")
         sys.stdout.flush()
         os._exit(3)
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -26,6 +28,9 @@ log = logging.getLogger("desktop")
 EXPIRY_CHECK_MS = 60 * 60 * 1000  # hourly; expiry itself runs once per shop day
 EXIT_OK, EXIT_NO_DATABASE = 0, 2
 INLINE_CHECK_BYTES = 64 * 1024 * 1024
+# Timing a cold start of the bundle (bench/bundle.py): print "SHOWN <epoch>" and quit as soon
+# as the main window is on screen.
+EXIT_WHEN_SHOWN_ENV = "MERCHANT_DESK_EXIT_WHEN_SHOWN"
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -40,7 +45,17 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         default=None,
         help="language of the interface (default: saved setting, then system)",
     )
+    parser.add_argument(
+        "--selftest", action="store_true", help="check this installation, print JSON and exit"
+    )
+    parser.add_argument(
+        "--selftest-out", type=Path, default=None, help="also write the self-test JSON here"
+    )
     return parser.parse_known_args(argv)
+
+
+def app_icon_path() -> Path:
+    return config.assets_dir() / "icon.png"
 
 
 def configure_logging(path: Path | None = None) -> Path | None:
@@ -57,6 +72,9 @@ def configure_logging(path: Path | None = None) -> Path | None:
     except OSError:
         handler, path = logging.StreamHandler(), None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from desktop.models.log_privacy import PhoneMaskFilter
+
+    handler.addFilter(PhoneMaskFilter())  # no full phone number ever reaches the log
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
@@ -164,6 +182,9 @@ def create_application(argv0: str, qt_args: list[str]) -> QApplication:
     app.setApplicationName(config.APP_NAME)
     app.setOrganizationName(config.ORG_NAME)
     app.setApplicationDisplayName("Merchant Desk")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(app_icon_path())))
     return app
 
 
@@ -252,6 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     swapped in and the window built again."""
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     log_path = configure_logging()
+    if args.selftest:
+        from desktop import selftest
+
+        return selftest.main(args.selftest_out, qt_args)
     app = create_application(sys.argv[0] if sys.argv else "merchant-desk", qt_args)
 
     from PySide6.QtWidgets import QDialog
@@ -289,6 +314,25 @@ def main(argv: list[str] | None = None) -> int:
         app.setProperty(MAIN_LOOP_PROPERTY, False)
 
 
+def _exit_when_shown(app: QApplication, window: object) -> None:
+    from PySide6.QtCore import QTimer
+
+    probe = QTimer(window)  # type: ignore[call-overload]
+    probe.setInterval(0)
+
+    def check() -> None:
+        handle = window.windowHandle()  # type: ignore[attr-defined]
+        if window.isVisible() and handle is not None and handle.isExposed():  # type: ignore[attr-defined]
+            probe.stop()
+            if sys.stdout is not None:
+                sys.stdout.write(f"SHOWN {time.time():.6f}\n")
+                sys.stdout.flush()
+            app.quit()
+
+    probe.timeout.connect(check)
+    probe.start()
+
+
 def _run_window(app: QApplication, desk: Desk, db_path: Path) -> int:
     """Show the main window until the app quits; back up on the way out when due."""
     from PySide6.QtCore import QTimer
@@ -304,6 +348,8 @@ def _run_window(app: QApplication, desk: Desk, db_path: Path) -> int:
     timer = start_expiry_timer(desk, window)
     backups = start_backups(desk, window)
     window.show()
+    if os.environ.get(EXIT_WHEN_SHOWN_ENV):
+        _exit_when_shown(app, window)
     # After the first paint: expiry (usually a no-op sweep) and, on a big file, the check.
     QTimer.singleShot(0, lambda: expire_points(desk))
     checker = check_integrity_later(db_path, report=damaged_while_open(desk, window), parent=window)

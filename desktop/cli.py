@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from desktop import cli_backup, cli_coupons, cli_import, cli_reports, cli_sync
+from desktop import cli_backup, cli_coupons, cli_import, cli_members, cli_reports, cli_sync
 
 if TYPE_CHECKING:
     from desktop.models.db import Database
@@ -40,6 +40,9 @@ SUBCOMMANDS = (
     "restore",
     "pair",
     "sync",
+    "selftest",
+    "member",
+    "audit",
 )
 MAX_LIST = 1000
 MAX_DEMO_MEMBERS = 100_000
@@ -226,6 +229,9 @@ def build_parser() -> JsonArgumentParser:
     cli_coupons.register(commands)
     cli_backup.register(commands)
     cli_sync.register(commands)
+    cli_members.register(commands)
+    selftest = commands.add_parser("selftest", help="check this installation (temporary shop)")
+    selftest.add_argument("--out", type=Path, default=None, help="also write the JSON here")
     return parser
 
 
@@ -238,7 +244,7 @@ def _first_command(argv: list[str]) -> tuple[str | None, bool]:
             skip = False
         elif token == "--":
             return None, qt_style
-        elif token in ("--db", "--lang"):
+        elif token in ("--db", "--lang", "--selftest-out"):
             skip = True
         elif token.startswith("--"):
             continue
@@ -459,6 +465,14 @@ def _run_sale(args: argparse.Namespace) -> tuple[int, Any]:
     }
 
 
+def _run_selftest(args: argparse.Namespace) -> tuple[int, Any]:
+    from desktop import selftest
+
+    document = selftest.run_selftest()
+    selftest.write_result(document, args.out)
+    return (EXIT_OK if document["ok"] else EXIT_REFUSED), document
+
+
 def _run_checkin(args: argparse.Namespace) -> tuple[int, Any]:
     db, desk = _open_desk(args)
     try:
@@ -494,6 +508,7 @@ def _dispatch(args: argparse.Namespace) -> tuple[int, Any]:
         "code verify": _run_code_verify,
         "sale": _run_sale,
         "checkin": _run_checkin,
+        "selftest": _run_selftest,
     }
     from desktop.models.errors import DatabaseOpenError, DomainError
 

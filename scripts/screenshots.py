@@ -13,6 +13,9 @@ Writes, in the chosen language (Chinese by default):
   chart in view;
 - ``screenshot-campaigns.png``: the Campaigns tab, a sent campaign chosen, with its results;
 - ``screenshot-counter-coupon.png``: the counter with a member's coupon scanned onto the sale;
+- ``screenshot-backup-settings.png``: Settings → Backups after a backup to a USB stick;
+- ``screenshot-restore.png``: the restore dialog on that backup (date, counts, owner PIN);
+- ``screenshot-first-run.png``: the first-run wizard of a new shop, on its points page;
 - ``report-workbook.png``: the weekly report workbook of those 12 weeks as LibreOffice prints it
   (``soffice --headless`` → PDF → pages stacked in one PNG). Skipped, with a message, when
   LibreOffice (``soffice``) or a PDF renderer (``pypdfium2`` or ``pdftoppm``) is missing.
@@ -43,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.models import backup_settings, backups  # noqa: E402
 from desktop.models.db import open_database  # noqa: E402
 from desktop.models.demo import make_demo  # noqa: E402
 from desktop.models.service import Desk  # noqa: E402
@@ -140,6 +144,7 @@ def main() -> int:
         SETTINGS,
         MainWindow,
     )
+    from desktop.views.restore_dialog import RestoreDialog
 
     app = QApplication([sys.argv[0]])
     install_translators(app, args.lang)
@@ -222,9 +227,56 @@ def main() -> int:
         settle(app)
         save(window.grab(), out / "screenshot-counter-coupon.png")
 
+        # Settings → Backups after a backup to a USB stick, and the restore dialog over it.
+        usb = Path(tmp) / "U盘" / "备份"
+        usb.mkdir(parents=True)
+        backup_settings.set_backup_folder(desk, usb, by=owner)
+        backups.back_up_now(desk)
+        window.resize(*WIDE_SIZE)
+        window.show_tab(SETTINGS)
+        settings.unlock(owner)
+        settings.sections.setCurrentWidget(settings.backups)
+        settings.backups.reload()
+        settle(app)
+        save(window.grab(), out / "screenshot-backup-settings.png")
+        restore = RestoreDialog(
+            desk.db.path,
+            desk=desk,
+            folders=[usb],
+            recorded=backup_settings.recorded_checksums(desk),
+            parent=window,
+        )
+        restore.show()
+        restore.backup_list.setCurrentRow(0)
+        settle(app)
+        save(restore.grab(), out / "screenshot-restore.png")
+        restore.close()
+
         window.close()
         db.close()
+        first_run_shot(app, Path(tmp) / "first-run.sqlite", out / "screenshot-first-run.png")
     return 0
+
+
+def first_run_shot(app: QCoreApplication, db_path: Path, target: Path) -> None:
+    """The first-run wizard of a new (empty) shop, filled in up to its points page."""
+    from desktop.views.first_run import FirstRunDialog
+
+    db = open_database(db_path)
+    wizard = FirstRunDialog(Desk(db, clock=Clock(NOW)))
+    wizard.show()
+    wizard.next()  # the language the app shows
+    wizard.shop_page.shop_edit.setText("老街烘焙")
+    wizard.shop_page.address_edit.setText("杭州市上城区老街 8 号")
+    wizard.next()
+    wizard.owner_page.owner_edit.setText("陈明")
+    wizard.owner_page.pin_edit.setText("135790")
+    wizard.owner_page.pin_again_edit.setText("135790")
+    wizard.next()
+    settle(app)
+    save(wizard.grab(), target)
+    wizard.reject()
+    db.close()
 
 
 def coupon_holder(desk: Desk) -> tuple[int, int]:

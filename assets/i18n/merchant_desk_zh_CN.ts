@@ -30,24 +30,70 @@
         </message>
     </context>
     <context>
+        <name>AlliancePage</name>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="420" />
+            <source>Shop alliance (optional)</source>
+            <translation>商家联盟（可选）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="422" />
+            <source>In an alliance, nearby shops honour each other's member cards and coupons.</source>
+            <translation>加入联盟后，附近的联盟商家互认会员卡和优惠券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="426" />
+            <source>To join, you need the alliance server's address and an invitation code from the alliance's organiser. Nothing is sent anywhere while the shop is set up.</source>
+            <translation>加入联盟需要联盟服务器地址和联盟组织者给的邀请码。设置店铺期间不会向任何地方发送数据。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="432" />
+            <source>Your shop starts on its own. The owner joins later with the invitation code (merchant-desk pair, see the README).</source>
+            <translation>店铺先独立运行。之后由店主用邀请码加入联盟（merchant-desk pair，见说明文档 README）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="436" />
+            <source>Alliance server</source>
+            <translation>联盟服务器</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="439" />
+            <source>Optional: if the organiser already gave you the server address, type it here and it is kept for joining. The invitation code is asked for then.</source>
+            <translation>可不填：如果组织者已经给了服务器地址，可以填在这里，留到加入时使用。邀请码到时再填。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="451" />
+            <source>That is not a server address. Type it as the organiser gave it, such as alliance.example.cn, or leave it empty.</source>
+            <translation>这不是服务器地址。请按组织者给的原样填写，例如 alliance.example.cn，或者留空。</translation>
+        </message>
+        <message>
+            <source>To join, you need the alliance server's address and an invitation code from the alliance's organiser. This version of Merchant Desk cannot connect to an alliance yet: nothing is sent anywhere now.</source>
+            <translation type="vanished">加入联盟需要联盟服务器地址和联盟组织者给的邀请码。这个版本的商盟柜台还不能连接联盟：现在不会向任何地方发送数据。</translation>
+        </message>
+        <message>
+            <source>Your shop starts on its own and joins later, from Settings.</source>
+            <translation type="vanished">店铺先独立使用，以后在“设置”里加入联盟。</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditSection</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="158" />
+            <location filename="../../desktop/views/settings_audit.py" line="167" />
             <source>Verify log</source>
             <translation>校验日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="166" />
+            <location filename="../../desktop/views/settings_audit.py" line="175" />
             <source>Sensitive actions are recorded here. Each record is chained to the one before, so a changed or deleted record shows up when the log is verified.</source>
             <translation>重要操作都记录在这里。每条记录都与上一条环环相扣，记录一旦被改动或删除，校验日志时就能发现。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="190" />
+            <location filename="../../desktop/views/settings_audit.py" line="199" />
             <source>The log is intact: %1 records checked.</source>
             <translation>日志完好：已校验 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="196" />
+            <location filename="../../desktop/views/settings_audit.py" line="205" />
             <source>The log has been altered: record No. %1 does not match the chain.</source>
             <translation>日志已被改动：编号 %1 的记录与前面的记录对不上。</translation>
         </message>
@@ -55,29 +101,47 @@
     <context>
         <name>AuditTable</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="127" />
+            <location filename="../../desktop/views/settings_audit.py" line="136" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="127" />
+            <location filename="../../desktop/views/settings_audit.py" line="136" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="127" />
+            <location filename="../../desktop/views/settings_audit.py" line="136" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="127" />
+            <location filename="../../desktop/views/settings_audit.py" line="136" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="128" />
+            <location filename="../../desktop/views/settings_audit.py" line="137" />
             <source>Details</source>
             <translation>详情</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPage</name>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="324" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="332" />
+            <source>B&amp;rowse…</source>
+            <translation>浏览(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="334" />
+            <source>Backups go to this folder. You can choose another later in Settings.</source>
+            <translation>备份保存在这个文件夹。以后可以在“设置”里换一个。</translation>
         </message>
     </context>
     <context>
@@ -174,11 +238,13 @@
         </message>
         <message>
             <location filename="../../desktop/views/backup_section.py" line="193" />
+            <location filename="../../desktop/views/first_run_pages.py" line="354" />
             <source>Backups are on the same disk as the shop database, so a broken disk loses both. Choose a USB stick or a second disk.</source>
             <translation>备份与店铺数据库在同一块硬盘上，硬盘坏了会一起丢失。请选择 U 盘或另一块硬盘。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/backup_section.py" line="201" />
+            <location filename="../../desktop/views/first_run_pages.py" line="326" />
             <source>Kept: 7 daily, 4 weekly and 12 monthly backups. A backup runs every day and when Merchant Desk closes, if the last is a day old.</source>
             <translation>保留：7 个每日、4 个每周和 12 个每月备份。每天自动备份一次；关闭商盟柜台时，如上次备份已超过一天也会备份。</translation>
         </message>
@@ -235,6 +301,7 @@
         </message>
         <message>
             <location filename="../../desktop/views/backup_section.py" line="278" />
+            <location filename="../../desktop/views/first_run_pages.py" line="342" />
             <source>Choose the backup folder</source>
             <translation>选择备份文件夹</translation>
         </message>
@@ -1500,6 +1567,44 @@
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <location filename="../../desktop/views/crash_dialog.py" line="91" />
+            <source>What happened: %1</source>
+            <translation>发生了什么：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/crash_dialog.py" line="97" />
+            <source>The details are also in the log file: %1</source>
+            <translation>详细信息也已写入日志文件：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/crash_dialog.py" line="101" />
+            <source>No log file could be written on this computer.</source>
+            <translation>这台电脑上无法写入日志文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/crash_dialog.py" line="112" />
+            <source>Copy details</source>
+            <translation>复制详细信息</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/crash_dialog.py" line="116" />
+            <source>Quit Merchant Desk</source>
+            <translation>退出商盟柜台</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/crash_dialog.py" line="120" />
+            <source>Continue</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/crash_dialog.py" line="140" />
+            <source>Copied.</source>
+            <translation>已复制。</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/views/dashboard_page.py" line="50" />
@@ -1833,6 +1938,35 @@
         </message>
     </context>
     <context>
+        <name>EraseDialog</name>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="39" />
+            <location filename="../../desktop/views/member_rights_actions.py" line="69" />
+            <source>Erase member</source>
+            <translation>注销会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="40" />
+            <source>Erase %1 for good?</source>
+            <translation>确定永久注销 %1？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="44" />
+            <source>Removed: the name, phone number, birthday and note, and notes typed on the member's records. Every consent is withdrawn and the member card stops working at once.</source>
+            <translation>将删除：姓名、手机号、生日和备注，以及该会员各项记录上手写的说明。所有授权同意一并撤回，会员卡立即停用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="51" />
+            <source>Kept, with no name or phone: points entries, sales, visits and coupons, so the books and reports still add up. Remaining points are not used and lapse when they expire.</source>
+            <translation>将保留（不含姓名和手机号）：积分流水、消费、到店和优惠券记录，账目和报表仍然对得上。剩余积分不再使用，到期后自动失效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="62" />
+            <source>I understand that this cannot be undone (export the data first if the member wants a copy).</source>
+            <translation>我明白此操作无法撤销（如会员需要一份副本，请先导出数据）。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../../desktop/views/dashboard_export.py" line="35" />
@@ -1954,69 +2088,135 @@
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="43" />
+            <location filename="../../desktop/views/first_run.py" line="195" />
+            <location filename="../../desktop/views/first_run.py" line="271" />
             <source>Welcome to Merchant Desk</source>
             <translation>欢迎使用商盟柜台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="48" />
-            <source>Set up your shop. You can change these details later in Settings. The owner's PIN guards refunds and settings: keep it to yourself.</source>
-            <translation>先设置您的店铺，以后可以在“设置”里修改。店主密码用于退款和修改设置，请妥善保管，不要告诉别人。</translation>
+            <location filename="../../desktop/views/first_run.py" line="196" />
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; 上一步(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="71" />
-            <source>Shop name</source>
-            <translation>店名</translation>
+            <location filename="../../desktop/views/first_run.py" line="197" />
+            <source>&amp;Next &gt;</source>
+            <translation>下一步(&amp;N) &gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="72" />
-            <source>Address (optional)</source>
-            <translation>地址（可不填）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/first_run.py" line="73" />
-            <source>Owner's name</source>
-            <translation>店主姓名</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/first_run.py" line="74" />
-            <source>Owner's PIN (4–8 digits)</source>
-            <translation>店主密码（4–8 位数字）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/first_run.py" line="75" />
-            <source>PIN again</source>
-            <translation>再输一次密码</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/first_run.py" line="85" />
+            <location filename="../../desktop/views/first_run.py" line="198" />
             <source>Create the shop</source>
             <translation>创建店铺</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="87" />
+            <location filename="../../desktop/views/first_run.py" line="199" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="101" />
+            <location filename="../../desktop/views/first_run.py" line="211" />
+            <source>1 point per %1 spent; 100 points = %2 off; points expire after %3 months.</source>
+            <translation>每消费 %1 积 1 分；100 积分抵 %2；积分 %3 个月后过期。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="217" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="218" />
+            <location filename="../../desktop/views/first_run_pages.py" line="112" />
+            <source>Shop name</source>
+            <translation>店名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="219" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="220" />
+            <source>Owner</source>
+            <translation>店主</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="220" />
+            <source>%1, with the PIN you typed</source>
+            <translation>%1（使用您输入的密码）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="221" />
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="222" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="224" />
+            <source>Alliance</source>
+            <translation>联盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="225" />
+            <source>Later, from Settings (server %1 kept)</source>
+            <translation>以后在“设置”里加入（已记下服务器 %1）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="227" />
+            <source>Later, from Settings</source>
+            <translation>以后在“设置”里加入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="275" />
+            <source>The shop is set up, but these choices were not saved. Set them again in Settings:</source>
+            <translation>店铺已经创建，但下面这些选择没有保存，请在“设置”里重新设置：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="113" />
+            <source>Address (optional)</source>
+            <translation>地址（可不填）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="125" />
             <source>Please enter the shop name.</source>
             <translation>请输入店名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="103" />
+            <location filename="../../desktop/views/first_run_pages.py" line="153" />
+            <source>Owner's name</source>
+            <translation>店主姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="154" />
+            <source>Owner's PIN (4–8 digits)</source>
+            <translation>店主密码（4–8 位数字）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="155" />
+            <source>PIN again</source>
+            <translation>再输一次密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="162" />
             <source>Please enter the owner's name.</source>
             <translation>请输入店主姓名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="106" />
+            <location filename="../../desktop/views/first_run_pages.py" line="167" />
             <source>The PIN must be 4 to 8 digits.</source>
             <translation>密码须为 4 到 8 位数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="109" />
+            <location filename="../../desktop/views/first_run_pages.py" line="169" />
             <source>The two PINs are not the same. Type the PIN again.</source>
             <translation>两次输入的密码不一样，请重新输入。</translation>
+        </message>
+        <message>
+            <source>Set up your shop. You can change these details later in Settings. The owner's PIN guards refunds and settings: keep it to yourself.</source>
+            <translation type="vanished">先设置您的店铺，以后可以在“设置”里修改。店主密码用于退款和修改设置，请妥善保管，不要告诉别人。</translation>
         </message>
     </context>
     <context>
@@ -2288,6 +2488,24 @@
         </message>
     </context>
     <context>
+        <name>LanguagePage</name>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="86" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="87" />
+            <source>Choose the language Merchant Desk speaks.</source>
+            <translation>选择商盟柜台的界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="90" />
+            <source>The arrow keys change the choice; Enter goes on. You can change it later in Settings.</source>
+            <translation>用方向键选择，按回车继续。以后可以在“设置”里更改。</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageSection</name>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="126" />
@@ -2311,56 +2529,79 @@
         </message>
     </context>
     <context>
+        <name>LockScreen</name>
+        <message>
+            <location filename="../../desktop/views/lock_screen.py" line="36" />
+            <source>Locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/lock_screen.py" line="44" />
+            <source>Locked — enter your PIN</source>
+            <translation>已锁定 — 请输入您的 PIN</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/lock_screen.py" line="57" />
+            <source>Type your PIN and press Enter.</source>
+            <translation>输入 PIN 后按回车键。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/lock_screen.py" line="90" />
+            <source>Locked: scans are not taken. Enter your PIN first.</source>
+            <translation>已锁定：暂不接受扫码。请先输入 PIN。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="77" />
-            <location filename="../../desktop/views/main_window.py" line="187" />
+            <location filename="../../desktop/views/main_window.py" line="87" />
+            <location filename="../../desktop/views/main_window.py" line="208" />
             <source>Merchant Desk</source>
             <translation>商盟柜台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="92" />
-            <location filename="../../desktop/views/main_window.py" line="192" />
+            <location filename="../../desktop/views/main_window.py" line="102" />
+            <location filename="../../desktop/views/main_window.py" line="213" />
             <source>Counter</source>
             <translation>收银台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="93" />
+            <location filename="../../desktop/views/main_window.py" line="103" />
             <source>Members</source>
             <translation>会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="94" />
+            <location filename="../../desktop/views/main_window.py" line="104" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="95" />
+            <location filename="../../desktop/views/main_window.py" line="105" />
             <source>Campaigns</source>
             <translation>营销</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="96" />
+            <location filename="../../desktop/views/main_window.py" line="106" />
             <source>Dashboard</source>
             <translation>经营数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="111" />
+            <location filename="../../desktop/views/main_window.py" line="121" />
             <source>Switch staff (F12)</source>
             <translation>切换店员 (F12)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="194" />
+            <location filename="../../desktop/views/main_window.py" line="215" />
             <source>%1 (owner)</source>
             <translation>%1（店主）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="197" />
+            <location filename="../../desktop/views/main_window.py" line="218" />
             <source>Signed in: %1</source>
             <translation>当前登录：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="204" />
+            <location filename="../../desktop/views/main_window.py" line="225" />
             <source>Enter your PIN to sign in at this counter.</source>
             <translation>请输入您的密码登录本收银台。</translation>
         </message>
@@ -2457,172 +2698,187 @@
     <context>
         <name>MemberDetailsPane</name>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="61" />
+            <location filename="../../desktop/views/member_details_pane.py" line="62" />
             <source>Search for a member or scan a member card.</source>
             <translation>请搜索会员，或扫会员码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="76" />
+            <location filename="../../desktop/views/member_details_pane.py" line="77" />
             <source>Marketing messages</source>
             <translation>接收营销信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="78" />
+            <location filename="../../desktop/views/member_details_pane.py" line="79" />
             <source>Share with alliance shops</source>
             <translation>与商盟店铺共享</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="90" />
+            <location filename="../../desktop/views/member_details_pane.py" line="91" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="92" />
+            <location filename="../../desktop/views/member_details_pane.py" line="93" />
             <source>Print card</source>
             <translation>打印会员卡</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="95" />
+            <location filename="../../desktop/views/member_details_pane.py" line="96" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="96" />
+            <location filename="../../desktop/views/member_details_pane.py" line="97" />
             <source>Print preview…</source>
             <translation>打印预览…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="98" />
+            <location filename="../../desktop/views/member_details_pane.py" line="99" />
             <source>Save card as PDF/PNG…</source>
             <translation>另存为 PDF/PNG…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="100" />
+            <location filename="../../desktop/views/member_details_pane.py" line="101" />
             <source>Re-issue card…</source>
             <translation>补发新卡…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="102" />
+            <location filename="../../desktop/views/member_details_pane.py" line="103" />
             <source>Adjust points…</source>
             <translation>调整积分…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="112" />
+            <location filename="../../desktop/views/member_details_pane.py" line="110" />
+            <source>Member data</source>
+            <translation>会员数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_details_pane.py" line="113" />
+            <source>Export member data…</source>
+            <translation>导出会员数据…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_details_pane.py" line="114" />
+            <source>Erase member…</source>
+            <translation>注销会员…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_details_pane.py" line="120" />
             <source>Points history</source>
             <translation>积分明细</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="113" />
+            <location filename="../../desktop/views/member_details_pane.py" line="121" />
             <source>Visits and sales</source>
             <translation>消费记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="125" />
+            <location filename="../../desktop/views/member_details_pane.py" line="133" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="126" />
+            <location filename="../../desktop/views/member_details_pane.py" line="134" />
             <source>Birthday</source>
             <translation>生日</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="127" />
+            <location filename="../../desktop/views/member_details_pane.py" line="135" />
             <source>Member since</source>
             <translation>入会日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="128" />
+            <location filename="../../desktop/views/member_details_pane.py" line="136" />
             <source>Card</source>
             <translation>会员卡</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="129" />
+            <location filename="../../desktop/views/member_details_pane.py" line="137" />
             <source>Consents (can be given or withdrawn at any time)</source>
             <translation>授权（可随时同意或撤回）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="131" />
+            <location filename="../../desktop/views/member_details_pane.py" line="139" />
             <source>Membership: agreed at enrolment</source>
             <translation>会员条款：入会时已同意</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="191" />
+            <location filename="../../desktop/views/member_details_pane.py" line="200" />
             <source>%1 · %2 points</source>
             <translation>%1 · %2 积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="199" />
+            <location filename="../../desktop/views/member_details_pane.py" line="208" />
             <source>serial %1, valid until %2</source>
             <translation>序号 %1，有效期至 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="245" />
+            <location filename="../../desktop/views/member_details_pane.py" line="254" />
             <source>Marketing consent given.</source>
             <translation>已同意接收营销信息。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="247" />
+            <location filename="../../desktop/views/member_details_pane.py" line="256" />
             <source>Marketing consent withdrawn.</source>
             <translation>已撤回营销信息授权。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="251" />
+            <location filename="../../desktop/views/member_details_pane.py" line="260" />
             <source>Alliance sharing consent given.</source>
             <translation>已同意与商盟店铺共享。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="253" />
+            <location filename="../../desktop/views/member_details_pane.py" line="262" />
             <source>Alliance sharing consent withdrawn.</source>
             <translation>已撤回商盟共享授权。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="263" />
+            <location filename="../../desktop/views/member_details_pane.py" line="272" />
             <source>Member saved.</source>
             <translation>会员信息已保存。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="288" />
+            <location filename="../../desktop/views/member_details_pane.py" line="297" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="288" />
+            <location filename="../../desktop/views/member_details_pane.py" line="297" />
             <source>PNG image, 300 dpi (*.png)</source>
             <translation>PNG 图片，300 dpi (*.png)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="291" />
+            <location filename="../../desktop/views/member_details_pane.py" line="300" />
             <source>Save member card</source>
             <translation>保存会员卡</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="304" />
+            <location filename="../../desktop/views/member_details_pane.py" line="313" />
             <source>Card saved to %1</source>
             <translation>会员卡已保存到 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="311" />
+            <location filename="../../desktop/views/member_details_pane.py" line="320" />
             <source>Re-issue card</source>
             <translation>补发新卡</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="312" />
+            <location filename="../../desktop/views/member_details_pane.py" line="321" />
             <source>Issue a new card for %1? The old card stops working at once.</source>
             <translation>要为 %1 补发新卡吗？旧卡将立即失效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="328" />
+            <location filename="../../desktop/views/member_details_pane.py" line="337" />
             <source>New card %1 issued; the old card no longer works. Print the new card for the member.</source>
             <translation>已补发新卡（序号 %1），旧卡已失效。请为会员打印新卡。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="336" />
+            <location filename="../../desktop/views/member_details_pane.py" line="345" />
             <source>Adjusting points needs the owner's PIN.</source>
             <translation>调整积分需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_details_pane.py" line="350" />
+            <location filename="../../desktop/views/member_details_pane.py" line="359" />
             <source>Points adjusted. New balance: %1</source>
             <translation>积分已调整。新余额：%1</translation>
         </message>
@@ -2749,6 +3005,59 @@
         </message>
     </context>
     <context>
+        <name>MemberRightsActions</name>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="93" />
+            <source>Owner PIN</source>
+            <translation>店主密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="98" />
+            <source>This member has already been erased.</source>
+            <translation>该会员已注销。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="105" />
+            <source>Exporting a member's data needs the owner's PIN.</source>
+            <translation>导出会员数据需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="111" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="111" />
+            <source>JSON file (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="113" />
+            <source>Export member data</source>
+            <translation>导出会员数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="128" />
+            <source>The file could not be written: %1</source>
+            <translation>文件无法写入：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="131" />
+            <source>Member data saved to %1</source>
+            <translation>会员数据已保存到 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="140" />
+            <source>Erasing a member needs the owner's PIN.</source>
+            <translation>注销会员需要店主密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_rights_actions.py" line="151" />
+            <source>Member erased. The name, phone and consents were removed; the points entries and sales stay on the books without them.</source>
+            <translation>会员已注销。姓名、手机号和授权同意已删除；积分流水和消费记录仍留在账上，但不再含这些信息。</translation>
+        </message>
+    </context>
+    <context>
         <name>MembersTable</name>
         <message>
             <location filename="../../desktop/views/members_view.py" line="62" />
@@ -2852,302 +3161,302 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../desktop/views/messages.py" line="148" />
+            <location filename="../../desktop/views/messages.py" line="152" />
             <source>This is a member card, not a coupon. Scan the coupon's code.</source>
             <translation>这是会员卡，不是优惠券。请扫优惠券上的二维码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="150" />
+            <location filename="../../desktop/views/messages.py" line="154" />
             <source>This is a coupon, not a member card. Scan it at the counter to use it.</source>
             <translation>这是优惠券，不是会员卡。请在收银台扫码使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="154" />
+            <location filename="../../desktop/views/messages.py" line="158" />
             <source>This coupon expired on %1.</source>
             <translation>这张券已于 %1 过期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="161" />
+            <location filename="../../desktop/views/messages.py" line="165" />
             <source>This coupon was already used on %1 at %2.</source>
             <translation>这张券已于 %1 在 %2 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="163" />
+            <location filename="../../desktop/views/messages.py" line="167" />
             <source>This coupon was already used on %1.</source>
             <translation>这张券已于 %1 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="165" />
+            <location filename="../../desktop/views/messages.py" line="169" />
             <source>This coupon can only be used from %1.</source>
             <translation>这张券从 %1 起才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="169" />
+            <location filename="../../desktop/views/messages.py" line="173" />
             <source>This coupon belongs to another member (%1).</source>
             <translation>这张券属于另一位会员（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="173" />
+            <location filename="../../desktop/views/messages.py" line="177" />
             <source>This coupon needs a bill of %1 or more.</source>
             <translation>这张券需消费满 %1 才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="177" />
+            <location filename="../../desktop/views/messages.py" line="181" />
             <source>This member already has the most coupons of this campaign (%1).</source>
             <translation>这位会员领取本活动的券已达上限（%1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="183" />
+            <location filename="../../desktop/views/messages.py" line="187" />
             <source>The campaign cannot be saved: %1</source>
             <translation>活动无法保存：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="187" />
+            <location filename="../../desktop/views/messages.py" line="191" />
             <source>This coupon belongs to a member: scan their member card first.</source>
             <translation>这是会员专属券：请先扫该会员的会员卡。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="191" />
+            <location filename="../../desktop/views/messages.py" line="195" />
             <source>No such coupon: it was not issued by this shop.</source>
             <translation>没有这张券：不是本店发出的。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="194" />
+            <location filename="../../desktop/views/messages.py" line="198" />
             <source>This coupon was voided and can no longer be used.</source>
             <translation>这张券已作废，不能再使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="195" />
+            <location filename="../../desktop/views/messages.py" line="199" />
             <source>This coupon cannot be used at this shop.</source>
             <translation>这张券不能在本店使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="196" />
+            <location filename="../../desktop/views/messages.py" line="200" />
             <source>This coupon's campaign is paused: it cannot be used for now.</source>
             <translation>这张券所属的活动已暂停，暂时不能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="199" />
+            <location filename="../../desktop/views/messages.py" line="203" />
             <source>A points multiplier is not handed out as coupons: it applies to every member sale while it runs.</source>
             <translation>积分倍数活动不发券：活动期间对会员的每笔消费自动生效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="204" />
+            <location filename="../../desktop/views/messages.py" line="208" />
             <source>The campaign's quota is used up: no more coupons can be issued.</source>
             <translation>活动发放总量已用完，不能再发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="207" />
+            <location filename="../../desktop/views/messages.py" line="211" />
             <source>This member has not agreed to marketing, so no coupon can be sent to them.</source>
             <translation>这位会员未同意接收营销信息，不能给他发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="210" />
+            <location filename="../../desktop/views/messages.py" line="214" />
             <source>This campaign has ended.</source>
             <translation>这个活动已结束。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="211" />
+            <location filename="../../desktop/views/messages.py" line="215" />
             <source>No such campaign.</source>
             <translation>没有这个活动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="212" />
+            <location filename="../../desktop/views/messages.py" line="216" />
             <source>No such batch of coupons.</source>
             <translation>没有这个批次的券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="213" />
+            <location filename="../../desktop/views/messages.py" line="217" />
             <source>The campaign cannot change to that state.</source>
             <translation>活动不能改成这个状态。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="216" />
+            <location filename="../../desktop/views/messages.py" line="220" />
             <source>Enter how many coupons to print (1 or more).</source>
             <translation>请输入要打印的张数（至少 1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="224" />
+            <location filename="../../desktop/views/messages.py" line="228" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="225" />
+            <location filename="../../desktop/views/messages.py" line="229" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="226" />
+            <location filename="../../desktop/views/messages.py" line="230" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="227" />
+            <location filename="../../desktop/views/messages.py" line="231" />
             <source>Percent off</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="228" />
+            <location filename="../../desktop/views/messages.py" line="232" />
             <source>At most</source>
             <translation>最多减</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="229" />
+            <location filename="../../desktop/views/messages.py" line="233" />
             <source>Least bill</source>
             <translation>最低消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="230" />
+            <location filename="../../desktop/views/messages.py" line="234" />
             <source>Gift</source>
             <translation>赠品</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="231" />
-            <location filename="../../desktop/views/messages.py" line="232" />
+            <location filename="../../desktop/views/messages.py" line="235" />
+            <location filename="../../desktop/views/messages.py" line="236" />
             <source>Points multiplier</source>
             <translation>积分倍数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="233" />
+            <location filename="../../desktop/views/messages.py" line="237" />
             <source>Valid from</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="234" />
+            <location filename="../../desktop/views/messages.py" line="238" />
             <source>Valid until</source>
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="235" />
+            <location filename="../../desktop/views/messages.py" line="239" />
             <source>Days valid</source>
             <translation>有效天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="236" />
+            <location filename="../../desktop/views/messages.py" line="240" />
             <source>Quota</source>
             <translation>发放总量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="237" />
+            <location filename="../../desktop/views/messages.py" line="241" />
             <source>Per member</source>
             <translation>每人限领</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="238" />
+            <location filename="../../desktop/views/messages.py" line="242" />
             <source>Scope</source>
             <translation>适用范围</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="239" />
+            <location filename="../../desktop/views/messages.py" line="243" />
             <source>Held out</source>
             <translation>对照组</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="240" />
+            <location filename="../../desktop/views/messages.py" line="244" />
             <source>Terms</source>
             <translation>使用说明</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="241" />
+            <location filename="../../desktop/views/messages.py" line="245" />
             <source>Automatic</source>
             <translation>自动发放</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="242" />
+            <location filename="../../desktop/views/messages.py" line="246" />
             <source>Days away</source>
             <translation>未到店天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="243" />
+            <location filename="../../desktop/views/messages.py" line="247" />
             <source>Visits</source>
             <translation>到店次数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="244" />
+            <location filename="../../desktop/views/messages.py" line="248" />
             <source>Sale amount</source>
             <translation>消费金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="252" />
-            <location filename="../../desktop/views/messages.py" line="253" />
-            <location filename="../../desktop/views/messages.py" line="254" />
+            <location filename="../../desktop/views/messages.py" line="256" />
+            <location filename="../../desktop/views/messages.py" line="257" />
+            <location filename="../../desktop/views/messages.py" line="258" />
             <source>Required.</source>
             <translation>必填。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="255" />
+            <location filename="../../desktop/views/messages.py" line="259" />
             <source>Cannot be negative.</source>
             <translation>不能为负数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="256" />
-            <location filename="../../desktop/views/messages.py" line="257" />
+            <location filename="../../desktop/views/messages.py" line="260" />
+            <location filename="../../desktop/views/messages.py" line="261" />
             <source>Must be more than zero.</source>
             <translation>必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="258" />
+            <location filename="../../desktop/views/messages.py" line="262" />
             <source>At most 100.</source>
             <translation>最大为 100。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="259" />
+            <location filename="../../desktop/views/messages.py" line="263" />
             <source>Too large.</source>
             <translation>太大了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="260" />
+            <location filename="../../desktop/views/messages.py" line="264" />
             <source>Too long.</source>
             <translation>太长了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="261" />
+            <location filename="../../desktop/views/messages.py" line="265" />
             <source>Out of range.</source>
             <translation>超出范围。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="262" />
-            <location filename="../../desktop/views/messages.py" line="263" />
+            <location filename="../../desktop/views/messages.py" line="266" />
+            <location filename="../../desktop/views/messages.py" line="267" />
             <source>Must not be before the first day.</source>
             <translation>不能早于开始日期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="264" />
+            <location filename="../../desktop/views/messages.py" line="268" />
             <source>Choose fixed dates or a number of days, not both.</source>
             <translation>固定日期和天数只能选一种。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="265" />
+            <location filename="../../desktop/views/messages.py" line="269" />
             <source>Choose fixed dates or a number of days.</source>
             <translation>请选择固定日期或天数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="266" />
+            <location filename="../../desktop/views/messages.py" line="270" />
             <source>Not a field of this version.</source>
             <translation>这个版本没有该项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="267" />
+            <location filename="../../desktop/views/messages.py" line="271" />
             <source>Not a valid value.</source>
             <translation>不是有效的值。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="268" />
+            <location filename="../../desktop/views/messages.py" line="272" />
             <source>Not an amount: type it like 10.00.</source>
             <translation>不是金额：请输入 10.00 这样的数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="269" />
+            <location filename="../../desktop/views/messages.py" line="273" />
             <source>Not used by this kind of campaign.</source>
             <translation>这类活动不用这一项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="271" />
+            <location filename="../../desktop/views/messages.py" line="275" />
             <source>Not valid (%1).</source>
             <translation>无效（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="277" />
+            <location filename="../../desktop/views/messages.py" line="281" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -3367,19 +3676,42 @@
             <translation>这笔消费已经退过款了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="106" />
+            <location filename="../../desktop/views/messages.py" line="107" />
+            <source>Every refund needs the owner.</source>
+            <translation>每笔退款都需要店主处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="108" />
+            <source>Refunds over %1 need the owner.</source>
+            <translation>超过 %1 的退款需要店主处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="110" />
             <source>Enter a non-zero number of points (at most %1).</source>
             <translation>请输入不为零的积分数（最多 %1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="111" />
+            <location filename="../../desktop/views/messages.py" line="115" />
             <source>The value of %1 must be between %2 and %3.</source>
             <translation>%1 的值须在 %2 到 %3 之间。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="116" />
+            <location filename="../../desktop/views/messages.py" line="120" />
             <source>Refused: %1</source>
             <translation>无法完成：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerPage</name>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="147" />
+            <source>The owner</source>
+            <translation>店主</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="149" />
+            <source>The owner's PIN guards refunds and settings: keep it to yourself.</source>
+            <translation>店主密码用于退款和修改设置，请妥善保管，不要告诉别人。</translation>
         </message>
     </context>
     <context>
@@ -3424,11 +3756,60 @@
         </message>
     </context>
     <context>
+        <name>PointsPage</name>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="227" />
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="230" />
+            <source>Members earn points when they buy and spend them as money off. These are the usual numbers; you can change them later in Settings.</source>
+            <translation>会员消费时积分，积分可以抵现金。下面是常用设置，以后可以在“设置”里修改。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="234" />
+            <source>100 points are worth (¥)</source>
+            <translation>100 积分抵（元）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="266" />
+            <source>Example: a %1 sale earns %2 points, and 100 points take %3 off a later sale.</source>
+            <translation>例如：消费 %1 积 %2 分；以后消费时 100 积分抵 %3。</translation>
+        </message>
+    </context>
+    <context>
         <name>PointsRuleSection</name>
         <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="237" />
+            <location filename="../../desktop/views/first_run_pages.py" line="280" />
             <location filename="../../desktop/views/settings_points.py" line="61" />
             <source>Spend for 1 point (¥)</source>
             <translation>每积 1 分需消费（元）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="239" />
+            <location filename="../../desktop/views/settings_points.py" line="66" />
+            <source>Points expire after (months)</source>
+            <translation>积分有效期（月）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="243" />
+            <location filename="../../desktop/views/settings_points.py" line="175" />
+            <source>Silver members (%1 or more in the last 12 months) earn %2%, gold members (%3 or more) earn %4%.</source>
+            <translation>银卡会员（近 12 个月消费满 %1）按 %2% 积分，金卡会员（满 %3）按 %4% 积分。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="260" />
+            <location filename="../../desktop/views/settings_points.py" line="166" />
+            <source>Enter amounts in yuan, such as 1 or 0.50.</source>
+            <translation>请输入以元为单位的金额，例如 1 或 0.50。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="277" />
+            <location filename="../../desktop/views/settings_points.py" line="235" />
+            <source>%1 must be between %2 and %3.</source>
+            <translation>%1 须在 %2 到 %3 之间。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="62" />
@@ -3449,11 +3830,6 @@
             <location filename="../../desktop/views/settings_points.py" line="65" />
             <source>Gold members earn (%)</source>
             <translation>金卡积分比例（%）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/settings_points.py" line="66" />
-            <source>Points expire after (months)</source>
-            <translation>积分有效期（月）</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="67" />
@@ -3491,19 +3867,9 @@
             <translation>%1：请输入以元为单位的金额，例如 1 或 0.50。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_points.py" line="166" />
-            <source>Enter amounts in yuan, such as 1 or 0.50.</source>
-            <translation>请输入以元为单位的金额，例如 1 或 0.50。</translation>
-        </message>
-        <message>
             <location filename="../../desktop/views/settings_points.py" line="171" />
             <source>Customers earn 1 point per %1 spent.</source>
             <translation>顾客每消费 %1 得 1 积分。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/settings_points.py" line="175" />
-            <source>Silver members (%1 or more in the last 12 months) earn %2%, gold members (%3 or more) earn %4%.</source>
-            <translation>银卡会员（近 12 个月消费满 %1）按 %2% 积分，金卡会员（满 %3）按 %4% 积分。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_points.py" line="182" />
@@ -3540,11 +3906,6 @@
             <source>Saved: rule version %1 is in force from now on.</source>
             <translation>已保存：第 %1 版规则即刻生效。</translation>
         </message>
-        <message>
-            <location filename="../../desktop/views/settings_points.py" line="235" />
-            <source>%1 must be between %2 and %3.</source>
-            <translation>%1 须在 %2 到 %3 之间。</translation>
-        </message>
     </context>
     <context>
         <name>PreviewPage</name>
@@ -3577,52 +3938,52 @@
     <context>
         <name>RefundDialog</name>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="44" />
+            <location filename="../../desktop/views/refund_dialog.py" line="49" />
             <source>Refund a sale</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="47" />
+            <location filename="../../desktop/views/refund_dialog.py" line="52" />
             <source>Recent sales of %1</source>
             <translation>%1 的最近消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="49" />
+            <location filename="../../desktop/views/refund_dialog.py" line="54" />
             <source>Recent sales at this counter</source>
             <translation>本店最近的消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="67" />
+            <location filename="../../desktop/views/refund_dialog.py" line="72" />
             <source>Reason (optional)</source>
             <translation>退款原因（可不填）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="76" />
+            <location filename="../../desktop/views/refund_dialog.py" line="81" />
             <source>Refund (Enter)</source>
             <translation>退款 (回车)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="77" />
+            <location filename="../../desktop/views/refund_dialog.py" line="82" />
             <source>Cancel (Esc)</source>
             <translation>取消 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="86" />
+            <location filename="../../desktop/views/refund_dialog.py" line="91" />
             <source>No sales to refund.</source>
             <translation>没有可退款的消费。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="107" />
+            <location filename="../../desktop/views/refund_dialog.py" line="112" />
             <source>(points discount %1)</source>
             <translation>（积分抵扣 %1）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="109" />
+            <location filename="../../desktop/views/refund_dialog.py" line="114" />
             <source>— refunded</source>
             <translation>— 已退款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/refund_dialog.py" line="115" />
+            <location filename="../../desktop/views/refund_dialog.py" line="120" />
             <source>Choose a sale that has not been refunded.</source>
             <translation>请选择一笔还没退款的消费。</translation>
         </message>
@@ -4080,6 +4441,69 @@
         </message>
     </context>
     <context>
+        <name>SecuritySection</name>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="55" />
+            <source>Never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="56" />
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="67" />
+            <source>Save security settings</source>
+            <translation>保存安全设置</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="74" />
+            <source>Staff and the counter</source>
+            <translation>店员与柜台</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="76" />
+            <source>Staff may refund alone up to</source>
+            <translation>店员可自行退款的上限</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="77" />
+            <source>Lock the counter after (idle)</source>
+            <translation>闲置多久后锁定柜台</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="105" />
+            <source>Staff may refund a sale of up to %1; above that the owner's PIN is needed.</source>
+            <translation>店员可自行退还不超过 %1 的销售；超过此金额需要店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="108" />
+            <source>Every refund needs the owner's PIN.</source>
+            <translation>每笔退款都需要店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="111" />
+            <source>Adjusting points, settings, exports, full phone numbers and restoring a backup are for the owner only; a staff member's attempt is refused and written to the audit log.</source>
+            <translation>调整积分、修改设置、导出数据、查看完整手机号和恢复备份仅限店主；店员尝试时会被拒绝并记入审计日志。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="117" />
+            <source>The counter locks after %1 minutes without use; any staff PIN unlocks it and signs that person in.</source>
+            <translation>柜台闲置 %1 分钟后自动锁定；任何店员输入 PIN 即可解锁，并以该店员身份登录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="121" />
+            <source>The counter never locks by itself.</source>
+            <translation>柜台不会自动锁定。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_security.py" line="141" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
         <name>SegmentDialog</name>
         <message>
             <location filename="../../desktop/views/background.py" line="134" />
@@ -4210,67 +4634,72 @@
     <context>
         <name>SettingsView</name>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="55" />
+            <location filename="../../desktop/views/settings_view.py" line="57" />
             <source>Unlock with owner PIN</source>
             <translation>输入店主密码解锁</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="73" />
+            <location filename="../../desktop/views/settings_view.py" line="76" />
             <source>Shop and language</source>
             <translation>店铺与语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="74" />
+            <location filename="../../desktop/views/settings_view.py" line="77" />
             <source>Points rule</source>
             <translation>积分规则</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="75" />
+            <location filename="../../desktop/views/settings_view.py" line="78" />
             <source>Staff</source>
             <translation>店员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="76" />
+            <location filename="../../desktop/views/settings_view.py" line="79" />
+            <source>Security</source>
+            <translation>安全</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_view.py" line="80" />
             <source>Audit log</source>
             <translation>操作日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="77" />
+            <location filename="../../desktop/views/settings_view.py" line="81" />
             <source>Backups</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="78" />
+            <location filename="../../desktop/views/settings_view.py" line="82" />
             <source>Scanner test</source>
             <translation>扫码枪测试</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="80" />
+            <location filename="../../desktop/views/settings_view.py" line="84" />
             <source>Lock</source>
             <translation>锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="96" />
+            <location filename="../../desktop/views/settings_view.py" line="100" />
             <source>Settings are locked</source>
             <translation>设置已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="101" />
+            <location filename="../../desktop/views/settings_view.py" line="105" />
             <source>Only the owner can change the shop, the points rule and staff accounts. They lock again when you leave this tab.</source>
             <translation>只有店主可以修改店铺信息、积分规则和店员账号。离开本页后会重新锁定。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="137" />
+            <location filename="../../desktop/views/settings_view.py" line="141" />
             <source>Enter the owner's PIN to open the settings.</source>
             <translation>请输入店主密码打开设置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="139" />
+            <location filename="../../desktop/views/settings_view.py" line="143" />
             <source>Still locked.</source>
             <translation>仍处于锁定状态。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="152" />
+            <location filename="../../desktop/views/settings_view.py" line="156" />
             <source>Unlocked by %1. Settings lock again when you leave this tab.</source>
             <translation>已由 %1 解锁。离开本页后设置会重新锁定。</translation>
         </message>
@@ -4429,7 +4858,26 @@
         </message>
     </context>
     <context>
+        <name>ShopPage</name>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="108" />
+            <source>Your shop</source>
+            <translation>您的店铺</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="109" />
+            <source>You can change these details later in Settings.</source>
+            <translation>以后可以在“设置”里修改这些信息。</translation>
+        </message>
+    </context>
+    <context>
         <name>ShopSection</name>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="116" />
+            <location filename="../../desktop/views/settings_shop.py" line="71" />
+            <source>The shop name is printed on member cards and coupons.</source>
+            <translation>店名会印在会员卡和优惠券上。</translation>
+        </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="59" />
             <source>Save shop profile</source>
@@ -4454,11 +4902,6 @@
             <location filename="../../desktop/views/settings_shop.py" line="70" />
             <source>Phone</source>
             <translation>电话</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views/settings_shop.py" line="71" />
-            <source>The shop name is printed on member cards and coupons.</source>
-            <translation>店名会印在会员卡和优惠券上。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/settings_shop.py" line="112" />
@@ -4588,59 +5031,80 @@
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../desktop/views/startup.py" line="22" />
+            <location filename="../../desktop/views/startup.py" line="23" />
             <source>Cannot open the shop database</source>
             <translation>无法打开店铺数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="24" />
+            <location filename="../../desktop/views/startup.py" line="25" />
             <source>The shop database is in use by another program. Another Merchant Desk may already be open on this computer: switch to that window, or close it and start again.</source>
             <translation>店铺数据正被另一个程序使用。这台电脑上可能已经打开了一个商盟柜台：请切换到那个窗口，或者关掉它后再重新打开。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="30" />
+            <location filename="../../desktop/views/startup.py" line="31" />
             <source>Merchant Desk is not allowed to write to the shop database or its folder. Check the permissions, or move the file to a folder you can write to.</source>
             <translation>商盟柜台没有权限写入店铺数据文件或其所在文件夹。请检查权限，或把文件移到可以写入的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="35" />
+            <location filename="../../desktop/views/startup.py" line="36" />
             <source>The shop database file is damaged. It has not been changed. Restore the latest backup, or ask for help, before starting again.</source>
             <translation>店铺数据文件已损坏，程序没有改动它。请先恢复最近的备份，或联系技术支持，然后再打开。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="40" />
+            <location filename="../../desktop/views/startup.py" line="41" />
             <source>This shop database was made by a newer version of Merchant Desk. Install that version to open it. The file has not been changed.</source>
             <translation>这个店铺数据是新版商盟柜台创建的，请安装新版后再打开。文件没有被改动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="45" />
+            <location filename="../../desktop/views/startup.py" line="46" />
             <source>The shop database file was not found.</source>
             <translation>找不到店铺数据文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="46" />
+            <location filename="../../desktop/views/startup.py" line="47" />
             <source>This file is not a Merchant Desk database, or it cannot be opened. It has not been changed.</source>
             <translation>这个文件不是商盟柜台的数据，或者无法打开。文件没有被改动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="53" />
+            <location filename="../../desktop/views/startup.py" line="54" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="64" />
+            <location filename="../../desktop/views/startup.py" line="67" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="65" />
-            <source>An unexpected error happened. What you were doing may not have been saved; check it and do it again if needed. Merchant Desk keeps running.</source>
-            <translation>发生了意外错误，刚才的操作可能没有保存，请检查，必要时重新操作。商盟柜台会继续运行。</translation>
+            <location filename="../../desktop/views/startup.py" line="68" />
+            <source>An unexpected error happened. What was saved before is safe. The last action may not have been saved: check it (for example in the member's history) before doing it again. You can keep working, or quit and start Merchant Desk again.</source>
+            <translation>发生了意外错误。之前已保存的数据是安全的。最后一步操作可能没有保存：请先核对（例如查看会员的记录），再决定是否重做。您可以继续使用，也可以退出后重新打开商盟柜台。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/startup.py" line="71" />
+            <source>An unexpected error happened. What you were doing may not have been saved; check it and do it again if needed. Merchant Desk keeps running.</source>
+            <translation type="vanished">发生了意外错误，刚才的操作可能没有保存，请检查，必要时重新操作。商盟柜台会继续运行。</translation>
+        </message>
+        <message>
             <source>The details are in the log file: %1</source>
-            <translation>详细信息已写入日志文件：%1</translation>
+            <translation type="vanished">详细信息已写入日志文件：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="125" />
+            <source>Ready</source>
+            <translation>准备就绪</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="126" />
+            <source>Check the details. Use Back to change any of them.</source>
+            <translation>请核对以下信息。要修改，按“上一步”返回。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="129" />
+            <source>Nothing is saved until you press Create the shop. Quit leaves without saving anything.</source>
+            <translation>按“创建店铺”之前什么都不会保存。按“退出”则不保存任何内容。</translation>
         </message>
     </context>
     <context>
@@ -5023,12 +5487,12 @@
     <context>
         <name>AuditLog</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="66" />
+            <location filename="../../desktop/views/settings_audit.py" line="71" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="62" />
+            <location filename="../../desktop/views/settings_audit.py" line="67" />
             <source>Member</source>
             <translation>会员</translation>
         </message>
@@ -5113,147 +5577,192 @@
             <translation>拒绝恢复</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="63" />
+            <location filename="../../desktop/views/settings_audit.py" line="55" />
+            <source>Refused: owner only</source>
+            <translation>已拒绝：仅限店主</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="56" />
+            <source>Member data exported</source>
+            <translation>导出会员数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="57" />
+            <source>Member data export refused</source>
+            <translation>拒绝导出会员数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="58" />
+            <source>Member erased</source>
+            <translation>注销会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="59" />
+            <source>Member erase refused</source>
+            <translation>拒绝注销会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="68" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="64" />
+            <location filename="../../desktop/views/settings_audit.py" line="69" />
             <source>Staff</source>
             <translation>员工</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="65" />
+            <location filename="../../desktop/views/settings_audit.py" line="70" />
             <source>Shop</source>
             <translation>店铺</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="67" />
+            <location filename="../../desktop/views/settings_audit.py" line="72" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="68" />
+            <location filename="../../desktop/views/settings_audit.py" line="73" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="69" />
+            <location filename="../../desktop/views/settings_audit.py" line="74" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="70" />
+            <location filename="../../desktop/views/settings_audit.py" line="75" />
             <source>Points taken back</source>
             <translation>收回积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="71" />
+            <location filename="../../desktop/views/settings_audit.py" line="76" />
             <source>Points returned</source>
             <translation>退回积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="72" />
+            <location filename="../../desktop/views/settings_audit.py" line="77" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="73" />
+            <location filename="../../desktop/views/settings_audit.py" line="78" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="74" />
+            <location filename="../../desktop/views/settings_audit.py" line="79" />
             <source>Card serial</source>
             <translation>卡序列号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="75" />
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
             <source>Rule version</source>
             <translation>规则版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="76" />
+            <location filename="../../desktop/views/settings_audit.py" line="81" />
             <source>Changes</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="77" />
+            <location filename="../../desktop/views/settings_audit.py" line="82" />
             <source>Setting</source>
             <translation>设置项</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="78" />
+            <location filename="../../desktop/views/settings_audit.py" line="83" />
             <source>Before</source>
             <translation>修改前</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="79" />
+            <location filename="../../desktop/views/settings_audit.py" line="84" />
             <source>After</source>
             <translation>修改后</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <location filename="../../desktop/views/settings_audit.py" line="85" />
             <source>Campaign</source>
             <translation>活动</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="81" />
+            <location filename="../../desktop/views/settings_audit.py" line="86" />
             <source>Coupon</source>
             <translation>优惠券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="82" />
+            <location filename="../../desktop/views/settings_audit.py" line="87" />
             <source>Batch</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="83" />
+            <location filename="../../desktop/views/settings_audit.py" line="88" />
             <source>Count</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="84" />
+            <location filename="../../desktop/views/settings_audit.py" line="89" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="85" />
+            <location filename="../../desktop/views/settings_audit.py" line="90" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="86" />
+            <location filename="../../desktop/views/settings_audit.py" line="91" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="87" />
+            <location filename="../../desktop/views/settings_audit.py" line="92" />
+            <source>Points kept</source>
+            <translation>保留积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="93" />
             <source>Backup made</source>
             <translation>完成备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="88" />
+            <location filename="../../desktop/views/settings_audit.py" line="94" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="101" />
+            <location filename="../../desktop/views/settings_audit.py" line="95" />
+            <source>Tried</source>
+            <translation>尝试的操作</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="96" />
+            <source>Why not</source>
+            <translation>拒绝原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="97" />
+            <source>Limit</source>
+            <translation>上限</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="110" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="101" />
+            <location filename="../../desktop/views/settings_audit.py" line="110" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="105" />
+            <location filename="../../desktop/views/settings_audit.py" line="114" />
             <source>owner</source>
             <translation>店主</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="105" />
+            <location filename="../../desktop/views/settings_audit.py" line="114" />
             <source>staff</source>
             <translation>员工</translation>
         </message>

@@ -166,7 +166,7 @@ def check_folder(folder: Path) -> None:
 
 def set_backup_folder(desk: Desk, folder: Path, *, by: staff.Actor) -> BackupConfig:
     """The owner's choice of backup folder (a second disk, a USB stick). Audited."""
-    staff.require_owner(by)
+    desk.require_owner(by, action="backup.folder")
     folder = Path(folder).expanduser().resolve()
     check_folder(folder)
     desk.set_setting(KEY_FOLDER, str(folder), by=by)
@@ -178,7 +178,7 @@ def set_encryption(desk: Desk, passphrase: str | None, *, by: staff.Actor) -> Ba
     """Turn encryption on with a new passphrase (a new key: older backups keep needing the
     passphrase they were made with), or off with ``None``. Owner only, audited. Slow on
     purpose (scrypt, about half a second)."""
-    staff.require_owner(by)
+    desk.require_owner(by, action="backup.encryption")
     key = create_key(passphrase) if passphrase is not None else None
     with desk.db.write() as s:
         shop.set_setting(s, KEY_ENCRYPTION, key.to_json() if key else None)

@@ -19,8 +19,9 @@ from desktop.models.errors import DomainError
 from desktop.models.events import emit_event
 from desktop.models.ids import uuid7
 from desktop.models.points import EARN, REDEEM, add_lot, balance_info, reverse_entry, spend
+from desktop.models.security_settings import security_settings
 from desktop.models.shop import current_rule, shop_profile
-from desktop.models.staff import Actor, require_owner
+from desktop.models.staff import Actor, Refused, is_active, require_owner
 from desktop.models.tables import Member, PointsEntry, Refund, Sale
 from desktop.models.tiers import multiplier_pct, spend_12m, tier_for_spend
 
@@ -238,16 +239,20 @@ def record_sale(
 def refund_sale(
     session: Session, *, sale_id: int, by: Actor, now: dt.datetime, reason: str = ""
 ) -> RefundResult:
-    """Refund a sale (owner only): its earned points are taken back and redeemed points given
-    back, exactly once. The refund row's unique ``sale_id`` makes a second refund impossible,
-    and everything happens in one transaction, so a crash leaves either all or nothing."""
-    require_owner(by)
+    """Refund a sale: its earned points are taken back and redeemed points given back,
+    exactly once. The refund row's unique ``sale_id`` makes a second refund impossible, and
+    everything happens in one transaction, so a crash leaves either all or nothing.
+
+    The owner may refund any sale; an active staff member a sale of up to the shop's
+    ``staff_refund_limit_fen`` (``Refused("refund_over_limit")`` above it)."""
     sale = session.get(Sale, sale_id)
     if sale is None:
         raise DomainError("sale_not_found")
     previous = session.execute(select(Refund).where(Refund.sale_id == sale_id)).scalar()
     if previous is not None:
         raise DomainError("already_refunded", at=previous.created_at.isoformat())
+    if not by.is_owner:
+        _check_staff_refund(session, by, sale)
     shop = shop_profile(session)
     today = local_day(now, shop.timezone)
     rule = current_rule(session)
@@ -325,6 +330,20 @@ def refund_sale(
     if sale.member_id is not None:
         balance = balance_info(session, sale.member_id, today=today).balance
     return RefundResult(sale_id, taken, returned, balance, coupon_restored=restored)
+
+
+def _check_staff_refund(session: Session, by: Actor, sale: Sale) -> None:
+    if not is_active(session, by):
+        raise Refused("owner_required", actor=by, sale=sale.uid)
+    limit = security_settings(session).staff_refund_limit_fen
+    if sale.amount_fen > limit:
+        raise Refused(
+            "refund_over_limit",
+            actor=by,
+            limit_fen=limit,
+            amount_fen=sale.amount_fen,
+            sale=sale.uid,
+        )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from desktop.models import (
     coupons,
     exports,
     importing,
+    member_rights,
     members,
     points,
     sales,
@@ -35,12 +37,14 @@ from desktop.models import (
     shop,
     staff,
 )
+from desktop.models import security_settings as security
 from desktop.models.clock import local_day, utc_now
 from desktop.models.db import Database
 from desktop.models.errors import DomainError
 from desktop.models.keys import trusted_public_keys
 from desktop.models.phones import mask_phone
 from desktop.models.qrtoken import TokenError, parse_frame
+from desktop.models.refusals import audited_refusals
 from desktop.models.scaninput import normalize_scan
 
 
@@ -101,6 +105,15 @@ class Desk:
         with self.db.read() as s:
             return staff.authenticate(s, pin, owner_only=owner_only)
 
+    def _guarded(self, action: str, **details: Any) -> AbstractContextManager[None]:
+        """Run an owner-only use case: a refusal of who asked is written to the audit log."""
+        return audited_refusals(self.db, action=action, now=self.now, **details)
+
+    def require_owner(self, by: staff.Actor | None, *, action: str, **details: Any) -> staff.Actor:
+        """``by`` if the owner; else ``Refused("owner_required")``, written to the audit log."""
+        with self._guarded(action, **details):
+            return staff.require_owner(by)
+
     # -- the counter --------------------------------------------------------------------
     def _public_keys(self) -> dict[int, Ed25519PublicKey]:
         if self._keys is None:
@@ -150,7 +163,8 @@ class Desk:
             return checkins.check_in(s, member_id=member_id, by=by, now=self.now())
 
     def refund_sale(self, *, sale_id: int, by: staff.Actor, reason: str = "") -> sales.RefundResult:
-        with self.db.write() as s:
+        """The owner refunds any sale; staff up to the refund limit (refusals are audited)."""
+        with self._guarded("sale.refund", sale_id=sale_id), self.db.write() as s:
             return sales.refund_sale(s, sale_id=sale_id, by=by, now=self.now(), reason=reason)
 
     def recent_sales(
@@ -374,6 +388,17 @@ class Desk:
                 s, member_id=member_id, kind=kind, granted=granted, by=by, now=self.now()
             )
 
+    def export_member_data(
+        self, member_id: int, path: str | Path, fmt: str = "json", *, by: staff.Actor | None
+    ) -> member_rights.MemberExport:
+        """Everything held about one member to a JSON or xlsx file (owner only, audited; a
+        refused attempt is audited too)."""
+        return member_rights.run_export(self.db, member_id, Path(path), fmt, by=by, now=self.now())
+
+    def erase_member(self, member_id: int, *, by: staff.Actor | None) -> member_rights.Erased:
+        """Anonymise a member, keeping the ledger and sales (owner only, audited)."""
+        return member_rights.run_erase(self.db, member_id, by=by, now=self.now())
+
     def member_code(self, member_id: int) -> str:
         today = self.today()
         with self.db.read() as s:
@@ -393,7 +418,7 @@ class Desk:
         self, *, member_id: int, points_delta: int, reason: str, by: staff.Actor
     ) -> int:
         today = self.today()
-        with self.db.write() as s:
+        with self._guarded("points.adjust", member=member_id), self.db.write() as s:
             rule = shop.current_rule(s)
             points.adjust_points(
                 s,
@@ -413,13 +438,13 @@ class Desk:
             return shop.current_rule(s)
 
     def update_rule(self, *, by: staff.Actor, **changes: int) -> shop.Rule:
-        with self.db.write() as s:
+        with self._guarded("rule.change"), self.db.write() as s:
             return shop.update_points_rule(s, by=by, now=self.now(), **changes)
 
     def update_shop(
         self, *, by: staff.Actor, name: str, address: str, phone: str
     ) -> shop.ShopProfile:
-        with self.db.write() as s:
+        with self._guarded("shop.profile_change"), self.db.write() as s:
             profile = shop.update_shop_profile(
                 s, by=by, name=name, address=address, phone=phone, now=self.now()
             )
@@ -430,15 +455,15 @@ class Desk:
             return staff.list_staff(s, include_inactive=include_inactive)
 
     def add_staff(self, *, name: str, pin: str, role: str, by: staff.Actor) -> staff.Actor:
-        with self.db.write() as s:
+        with self._guarded("staff.add"), self.db.write() as s:
             return staff.create_staff(s, name=name, pin=pin, role=role, by=by, now=self.now())
 
     def change_pin(self, *, staff_id: int, new_pin: str, by: staff.Actor) -> None:
-        with self.db.write() as s:
+        with self._guarded("staff.change_pin", staff=staff_id), self.db.write() as s:
             staff.change_pin(s, staff_id=staff_id, new_pin=new_pin, by=by, now=self.now())
 
     def deactivate_staff(self, *, staff_id: int, by: staff.Actor) -> None:
-        with self.db.write() as s:
+        with self._guarded("staff.deactivate", staff=staff_id), self.db.write() as s:
             staff.deactivate_staff(s, staff_id=staff_id, by=by, now=self.now())
 
     def setting(self, key: str, default: Any = None) -> Any:
@@ -447,7 +472,7 @@ class Desk:
 
     def set_setting(self, key: str, value: Any, *, by: staff.Actor) -> None:
         """An owner's change to a shop setting, written to the audit log."""
-        staff.require_owner(by)
+        self.require_owner(by, action=f"setting.change:{key}")
         with self.db.write() as s:
             old = shop.get_setting(s, key)
             shop.set_setting(s, key, value)
@@ -458,6 +483,36 @@ class Desk:
                 details={"key": key, "old": old, "new": value},
                 now=self.now(),
             )
+
+    def security_settings(self) -> security.SecuritySettings:
+        with self.db.read() as s:
+            return security.security_settings(s)
+
+    def update_security(
+        self, *, by: staff.Actor, staff_refund_limit_fen: int, auto_lock_minutes: int
+    ) -> security.SecuritySettings:
+        """The owner's refund limit for staff and auto-lock minutes; each change audited."""
+        self.require_owner(by, action="setting.change:security")
+        wanted = {
+            security.REFUND_LIMIT_KEY: staff_refund_limit_fen,
+            security.AUTO_LOCK_KEY: auto_lock_minutes,
+        }
+        for key, value in wanted.items():
+            security.check_value(key, value)
+        with self.db.write() as s:
+            for key, value in wanted.items():
+                old = security.read_value(s, key)
+                if old == value:
+                    continue
+                shop.set_setting(s, key, value)
+                audit.append_audit(
+                    s,
+                    action="setting.changed",
+                    staff_id=by.staff_id,
+                    details={"key": key, "old": old, "new": value},
+                    now=self.now(),
+                )
+            return security.security_settings(s)
 
     def verify_audit(self) -> audit.ChainCheck:
         with self.db.read() as s:
@@ -607,10 +662,16 @@ class Desk:
         last_week_day: dt.date,
         *,
         progress: Callable[[int, int], bool] | None = None,
+        by: staff.Actor | None = None,
     ) -> exports.ExportResult:
-        """Write the weekly report workbook (.xlsx): a summary, a sheet per table, charts."""
+        """Write the weekly report workbook (.xlsx): a summary, a sheet per table, charts.
+
+        Owner only: a staff member (``by``) is refused, and that is audited. The command line,
+        which has the data file in hand, passes no one."""
         from desktop.models.exports import workbook
 
+        if by is not None:
+            self.require_owner(by, action="export.weekly")
         today = self.today()
         self.refresh_analytics(rfm=True)
         with self.db.read() as s:
@@ -636,13 +697,14 @@ class Desk:
     ) -> exports.ExportResult:
         """Export members, ledger, coupons or check-ins (``kind``) to .xlsx, streamed.
 
-        Phone numbers are masked unless ``unmask`` and ``by`` is the owner (who entered the
-        PIN; anyone else gets ``owner_required``). Every export is written to the audit log,
-        saying whether it was unmasked."""
+        Owner only: a staff member (``by``) is refused, and that is audited; the command line
+        passes no one. Phone numbers are masked unless ``unmask`` and ``by`` is the owner (who
+        entered the PIN; anyone else gets ``owner_required``). Every export is written to the
+        audit log, saying whether it was unmasked."""
         from desktop.models.exports import records
 
-        if unmask:
-            staff.require_owner(by)
+        if unmask or by is not None:
+            self.require_owner(by, action=f"export.{kind}", unmasked=unmask)
         with self.db.read() as s:
             result = records.write_records(
                 s, kind, Path(path), unmask=unmask, tz=self._shop_tz(), progress=progress

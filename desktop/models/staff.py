@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,6 +24,7 @@ _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 OWNER = "owner"
 STAFF = "staff"
+MAX_PIN_LENGTH = 8
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Actor:
 
 
 def check_pin_format(pin: str) -> None:
-    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= MAX_PIN_LENGTH):
         raise DomainError("pin_format")
 
 
@@ -66,10 +68,27 @@ def authenticate(session: Session, pin: str, *, owner_only: bool = False) -> Act
     raise DomainError("pin_wrong")
 
 
+class Refused(DomainError):
+    """A refusal of the person asking (not of what they asked): an owner-only action by staff,
+    a refund over the staff limit. ``actor`` is who tried; the Desk writes it to the audit log
+    (see :mod:`desktop.models.refusals`) once the refused unit of work has been rolled back."""
+
+    def __init__(self, code: str, *, actor: Actor | None, **params: Any) -> None:
+        super().__init__(code, **params)
+        self.actor = actor
+        self.audited = False
+
+
 def require_owner(actor: Actor | None) -> Actor:
     if actor is None or not actor.is_owner:
-        raise DomainError("owner_required")
+        raise Refused("owner_required", actor=actor)
     return actor
+
+
+def is_active(session: Session, actor: Actor) -> bool:
+    """True while ``actor`` is an active account with the role it claims."""
+    row = session.get(Staff, actor.staff_id)
+    return row is not None and row.active and row.role == actor.role
 
 
 def _check_pin_unused(session: Session, pin: str, *, except_id: int | None = None) -> None:

@@ -37,7 +37,7 @@ from desktop.views.formatting import day_text, tier_name, yuan
 from desktop.views.member_card_widget import MemberCardWidget
 from desktop.views.messages import error_text
 from desktop.views.pin_dialog import ask_owner
-from desktop.views.refund_dialog import RefundDialog
+from desktop.views.refund_dialog import RefundDialog, refund_approver
 from desktop.views.sale_dialog import SaleDialog, SaleRequest
 from desktop.views.scanner import ScanField
 from desktop.views.session_state import SessionState
@@ -388,7 +388,7 @@ class CounterView(CounterCoupons, CounterGive, QWidget):
                 yuan(sale.amount_fen),
                 day_text(sale.local_day),
             )
-            owner = ask_owner(self._desk, reason, parent=self)
+            owner = refund_approver(self._desk, self.actor, sale, reason, parent=self)
             if owner is None:
                 self._say(self.tr("Refund cancelled: the owner's PIN was not given."), "info")
             else:

@@ -154,7 +154,7 @@ def export(view: DashboardView) -> None:
     if kind == WEEKLY:
 
         def work(progress: Callable[[int, int], bool]) -> object:
-            return desk.export_weekly_report(path, first, last, progress=progress)
+            return desk.export_weekly_report(path, first, last, progress=progress, by=by)
 
     else:
 

@@ -1,137 +1,281 @@
-"""First run: name the shop and create the owner's account. Keyboard only."""
+"""First run: a short wizard that sets the shop up, usable with the keyboard alone.
+
+Language → shop → owner and PIN → points rule → backups → alliance (later) → summary. Nothing
+is written until "Create the shop" on the last page; then the shop, its owner and its points
+rule are created in one unit of work, and the language, backup folder and alliance server are
+recorded as the owner's settings. "Quit" (or Esc) on any page leaves nothing behind.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QRegularExpressionValidator
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
+    QAbstractButton,
+    QButtonGroup,
     QFormLayout,
-    QLabel,
-    QLineEdit,
+    QMessageBox,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
+from desktop.models.alliance_pending import set_pending_server
+from desktop.models.backup_settings import set_backup_folder
 from desktop.models.errors import DomainError
 from desktop.models.service import Desk
 from desktop.models.staff import Actor
+from desktop.views.backup_texts import backup_error_text
+from desktop.views.first_run_pages import (
+    NOTE_STYLE,
+    AlliancePage,
+    BackupPage,
+    OwnerPage,
+    PointsPage,
+    ShopPage,
+    WizardPage,
+    short_yuan,
+    text_label,
+)
+from desktop.views.i18n import install_translators
 from desktop.views.messages import error_text
+from desktop.views.settings_shop import LANGUAGE_CHOICES
+
+log = logging.getLogger(__name__)
 
 
-def _pin_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setMaxLength(8)
-    edit.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
-    edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-    edit.setProperty("scanExempt", True)
-    return edit
+def current_language() -> str:
+    """The language the app is showing now (``install_translators`` sets the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
-class FirstRunDialog(QDialog):
-    """Sets the shop up through ``desk.set_up``. After Accepted, ``owner`` is the new owner.
+class LanguagePage(WizardPage):
+    """中文 or English; ``language_chosen(code)`` as soon as the choice changes."""
 
-    Tab moves between fields, Enter creates the shop, Esc quits. GUI thread only.
+    language_chosen = Signal(str)
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.buttons: dict[str, QRadioButton] = {}
+        group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        for code, name in LANGUAGE_CHOICES:  # each named in itself
+            button = QRadioButton(name)
+            button.setObjectName(f"language_{code}")
+            button.setChecked(code == language)
+            group.addButton(button)
+            self.buttons[code] = button
+            layout.addWidget(button)
+        group.buttonToggled.connect(self._toggled)
+        self.note = text_label(style=NOTE_STYLE)
+        layout.addSpacing(12)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def _toggled(self, button: QAbstractButton, on: bool) -> None:
+        if on:
+            self.language_chosen.emit(self.language())
+
+    def language(self) -> str:
+        return next(code for code, button in self.buttons.items() if button.isChecked())
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Language"))
+        self.setSubTitle(self.tr("Choose the language Merchant Desk speaks."))
+        self.note.setText(
+            self.tr(
+                "The arrow keys change the choice; Enter goes on. You can change it later "
+                "in Settings."
+            )
+        )
+
+
+class SummaryPage(WizardPage):
+    """What will be created, from ``describe()`` → [(what, value)]; Finish creates it."""
+
+    def __init__(self, describe: Callable[[], list[tuple[str, str]]]) -> None:
+        super().__init__()
+        self._describe = describe
+        self.form = QFormLayout()
+        self.form.setVerticalSpacing(8)
+        self.note = text_label(style=NOTE_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addSpacing(8)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        for what, value in self._describe():
+            shown = text_label("summaryValue")
+            shown.setText(value)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            self.form.addRow(what, shown)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Ready"))
+        self.setSubTitle(self.tr("Check the details. Use Back to change any of them."))
+        self.note.setText(
+            self.tr(
+                "Nothing is saved until you press Create the shop. Quit leaves without "
+                "saving anything."
+            )
+        )
+        self.message.clear()
+        if self.form.rowCount():
+            self.refresh()
+
+
+class FirstRunDialog(QWizard):
+    """Sets the shop up. After Accepted, ``owner`` is the new owner.
+
+    Tab moves between fields, Enter goes to the next page (and creates the shop on the last),
+    Alt+B goes back, Esc quits. Choosing a language switches the whole app to it at once.
     """
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
         self.owner: Actor | None = None
+        self.setObjectName("firstRunWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumSize(680, 520)
+
+        self.language_page = LanguagePage(current_language())
+        self.shop_page = ShopPage()
+        self.owner_page = OwnerPage()
+        self.points_page = PointsPage()
+        self.backup_page = BackupPage(desk.db.path)
+        self.alliance_page = AlliancePage()
+        self.summary_page = SummaryPage(self.summary)
+        self._pages = (
+            self.language_page,
+            self.shop_page,
+            self.owner_page,
+            self.points_page,
+            self.backup_page,
+            self.alliance_page,
+            self.summary_page,
+        )
+        for page in self._pages:
+            self.addPage(page)
+        self.language_page.language_chosen.connect(self.switch_language)
+        self.currentIdChanged.connect(self._page_shown)
+        self.retranslate()
+
+    def _page_shown(self, page_id: int) -> None:
+        # Qt puts the cursor in a page's first field; on the language page, on the choice.
+        if self.page(page_id) is self.language_page:
+            self.language_page.buttons[self.language_page.language()].setFocus()
+
+    # -- language ---------------------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        """Show the app in ``language`` from now on (saved as the setting at the end)."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translators(app, language)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_pages"):
+            self.retranslate()
+
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Merchant Desk"))
-        self.setMinimumWidth(480)
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create the shop"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Quit"))
+        for page in self._pages:
+            page.retranslate()
 
-        intro = QLabel(
-            self.tr(
-                "Set up your shop. You can change these details later in "
-                "Settings. The owner's PIN guards refunds and settings: "
-                "keep it to yourself."
-            )
+    # -- the summary ------------------------------------------------------------------------
+    def summary(self) -> list[tuple[str, str]]:
+        """(what, value) for each choice, as the last page shows them."""
+        languages = dict(LANGUAGE_CHOICES)
+        rule = self.points_page.rule()
+        owner = self.owner_page.owner_edit.text().strip()
+        server = self.alliance_page.server()
+        points = (
+            self.tr("1 point per %1 spent; 100 points = %2 off; points expire after %3 months.")
+            .replace("%1", short_yuan(rule.fen_per_point))
+            .replace("%2", short_yuan(100 * rule.point_value_fen))
+            .replace("%3", str(rule.expiry_months))
         )
-        intro.setWordWrap(True)
-        self.shop_edit = QLineEdit()
-        self.shop_edit.setObjectName("shopName")
-        self.shop_edit.setMaxLength(100)
-        self.address_edit = QLineEdit()
-        self.address_edit.setObjectName("shopAddress")
-        self.address_edit.setMaxLength(200)
-        self.owner_edit = QLineEdit()
-        self.owner_edit.setObjectName("ownerName")
-        self.owner_edit.setMaxLength(50)
-        self.pin_edit = _pin_edit()
-        self.pin_edit.setObjectName("ownerPin")
-        self.pin_again_edit = _pin_edit()
-        self.pin_again_edit.setObjectName("ownerPinAgain")
-        for edit in (self.shop_edit, self.address_edit, self.owner_edit):
-            edit.setProperty("scanExempt", True)
+        return [
+            (self.tr("Language"), languages[self.language_page.language()]),
+            (self.tr("Shop name"), " ".join(self.shop_page.shop_edit.text().split())),
+            (self.tr("Address"), self.shop_page.address_edit.text().strip() or "—"),
+            (self.tr("Owner"), self.tr("%1, with the PIN you typed").replace("%1", owner)),
+            (self.tr("Points"), points),
+            (self.tr("Backups"), str(self.backup_page.folder())),
+            (
+                self.tr("Alliance"),
+                self.tr("Later, from Settings (server %1 kept)").replace("%1", server)
+                if server
+                else self.tr("Later, from Settings"),
+            ),
+        ]
 
-        form = QFormLayout()
-        form.addRow(self.tr("Shop name"), self.shop_edit)
-        form.addRow(self.tr("Address (optional)"), self.address_edit)
-        form.addRow(self.tr("Owner's name"), self.owner_edit)
-        form.addRow(self.tr("Owner's PIN (4–8 digits)"), self.pin_edit)
-        form.addRow(self.tr("PIN again"), self.pin_again_edit)
+    # -- creating ---------------------------------------------------------------------------
+    def accept(self) -> None:
+        """Create the shop, owner and rule together; then record the owner's other choices."""
+        if self.owner is None:
+            try:
+                self.owner = self._desk.set_up(
+                    shop_name=self.shop_page.shop_edit.text(),
+                    owner_name=self.owner_page.owner_edit.text(),
+                    owner_pin=self.owner_page.pin_edit.text(),
+                    address=self.shop_page.address_edit.text(),
+                    rule=self.points_page.rule(),
+                )
+            except DomainError as exc:
+                self.summary_page.message.setText(error_text(exc))
+                return
+            self._record_choices(self.owner)
+        super().accept()
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("firstRunError")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Create the shop"))
-        ok.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-        self.shop_edit.setFocus()
-
-    def _refusal(self) -> tuple[str, QLineEdit] | None:
-        """The first problem with what was typed, and the field to fix, or ``None``."""
-        if not self.shop_edit.text().strip():
-            return self.tr("Please enter the shop name."), self.shop_edit
-        if not self.owner_edit.text().strip():
-            return self.tr("Please enter the owner's name."), self.owner_edit
-        pin = self.pin_edit.text()
-        if not (pin.isdigit() and 4 <= len(pin) <= 8):
-            return self.tr("The PIN must be 4 to 8 digits."), self.pin_edit
-        if pin != self.pin_again_edit.text():
-            return self.tr(
-                "The two PINs are not the same. Type the PIN again."
-            ), self.pin_again_edit
-        return None
-
-    def _try_accept(self) -> None:
-        refusal = self._refusal()
-        if refusal is not None:
-            text, field = refusal
-            self._show_error(text, field)
-            return
+    def _record_choices(self, owner: Actor) -> None:
+        """Language, backup folder and alliance server. The shop exists by now, so a failure
+        here (a USB stick pulled out since its page) is said, and can be fixed in Settings."""
+        problems: list[str] = []
         try:
-            self.owner = self._desk.set_up(
-                shop_name=self.shop_edit.text(),
-                owner_name=self.owner_edit.text(),
-                owner_pin=self.pin_edit.text(),
-                address=self.address_edit.text(),
-            )
+            self._desk.set_setting("language", self.language_page.language(), by=owner)
         except DomainError as exc:
-            self._show_error(error_text(exc), self.shop_edit)
-            return
-        self.accept()
-
-    def _show_error(self, text: str, field: QLineEdit) -> None:
-        self.error_label.setText(text)
-        if field in (self.pin_edit, self.pin_again_edit):
-            self.pin_edit.clear()
-            self.pin_again_edit.clear()
-            field = self.pin_edit
-        field.setFocus()
+            problems.append(error_text(exc))
+        folder = self.backup_page.chosen_folder()
+        if folder is not None:
+            try:
+                set_backup_folder(self._desk, folder, by=owner)
+            except DomainError as exc:
+                problems.append(backup_error_text(exc))
+        try:
+            set_pending_server(self._desk, self.alliance_page.server_edit.text(), by=owner)
+        except DomainError as exc:
+            problems.append(error_text(exc))
+        if problems:
+            log.warning("first run: some choices were not saved: %s", problems)
+            QMessageBox.warning(
+                self,
+                self.tr("Welcome to Merchant Desk"),
+                "\n".join(
+                    [
+                        self.tr(
+                            "The shop is set up, but these choices were not saved. "
+                            "Set them again in Settings:"
+                        ),
+                        *problems,
+                    ]
+                ),
+            )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QProgressDialog,
     QPushButton,
     QTabWidget,
     QWidget,
@@ -21,6 +22,8 @@ from desktop.models.errors import DomainError
 from desktop.models.service import Desk
 from desktop.models.staff import Actor
 from desktop.views.counter_view import CounterView
+from desktop.views.idle_watch import IdleWatch
+from desktop.views.lock_screen import LockScreen
 from desktop.views.pin_dialog import PinDialog
 from desktop.views.session_state import SessionState
 
@@ -66,10 +69,17 @@ class MainWindow(QMainWindow):
 
     GUI thread only. The other screens are built the first time they are opened, so start-up
     only pays for the counter. ``route_scan(raw)`` is connected to the app-wide scan filter.
+    After the owner's auto-lock minutes without input (``idle_ms`` to set it in ms) the window
+    locks (``lock()``, ``lock_screen``) until a staff PIN is entered.
     """
 
     def __init__(
-        self, desk: Desk, session_state: SessionState | None = None, parent: QWidget | None = None
+        self,
+        desk: Desk,
+        session_state: SessionState | None = None,
+        parent: QWidget | None = None,
+        *,
+        idle_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
@@ -122,6 +132,14 @@ class MainWindow(QMainWindow):
         self.session_state.actor_changed.connect(self._show_actor)
         self.refresh_shop()
         self._show_actor(self.session_state.actor)
+
+        # Auto-lock: ``idle_ms`` fixes the idle time (tests); else the owner's setting.
+        self._fixed_idle_ms = idle_ms
+        self.lock_screen = LockScreen(desk, self)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.idle = IdleWatch(self._auto_lock_ms(), self)
+        self.idle.idle.connect(self.lock)
+        self.idle.install()
         self.counter.focus_scan_field()
 
     # -- tabs ---------------------------------------------------------------------------
@@ -147,6 +165,7 @@ class MainWindow(QMainWindow):
             self.counter.focus_scan_field()
 
     def _tab_changed(self, index: int) -> None:
+        self.idle.set_interval_ms(self._auto_lock_ms())  # the owner may have changed it
         if index in self._builders:
             self.page(index)
             self.tabs.setCurrentIndex(index)
@@ -161,6 +180,8 @@ class MainWindow(QMainWindow):
         While a dialog is open only that dialog may take it (the sale dialog takes a coupon,
         through its ``handle_scan``), so a scan never changes the member behind a sale.
         """
+        if self.lock_screen.is_locked:
+            return self.lock_screen.handle_scan(raw)
         modal = QApplication.activeModalWidget()
         if modal is not None:
             handler = getattr(modal, "handle_scan", None)
@@ -206,5 +227,44 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.actor is not None:
             self.session_state.actor = dialog.actor
+        if self.tabs.currentIndex() == COUNTER:
+            self.counter.focus_scan_field()
+
+    # -- auto-lock ----------------------------------------------------------------------
+    def _auto_lock_ms(self) -> int:
+        if self._fixed_idle_ms is not None:
+            return self._fixed_idle_ms
+        try:
+            return self._desk.security_settings().auto_lock_minutes * 60_000
+        except DomainError:
+            return 0
+
+    def lock(self) -> None:
+        """Cover the window until someone enters a PIN.
+
+        Open dialogs are cancelled (work behind a progress dialog goes on), and the Counter
+        tab is shown, which locks Settings and the Dashboard again."""
+        if self.lock_screen.is_locked:
+            return
+        if not self.isVisible():  # nothing on screen to cover: count again
+            self.idle.resume()
+            return
+        self.idle.pause()
+        for widget in QApplication.topLevelWidgets():
+            if (
+                isinstance(widget, QDialog)
+                and not isinstance(widget, QProgressDialog)
+                and widget is not self.lock_screen
+                and widget.isVisible()
+            ):
+                widget.reject()
+        self.show_tab(COUNTER)
+        self.lock_screen.lock(self.shop_label.text())
+
+    def _unlocked(self, actor: Actor) -> None:
+        self.session_state.actor = actor
+        self.idle.set_interval_ms(self._auto_lock_ms())
+        self.idle.resume()
+        self.activateWindow()
         if self.tabs.currentIndex() == COUNTER:
             self.counter.focus_scan_field()

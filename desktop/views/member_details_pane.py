@@ -31,6 +31,7 @@ from desktop.views.adjust_points_dialog import AdjustPointsDialog
 from desktop.views.formatting import day_text, tier_name
 from desktop.views.member_dialog import MemberDialog
 from desktop.views.member_history import PointsHistoryTable, VisitsTable
+from desktop.views.member_rights_actions import MemberRightsActions
 from desktop.views.messages import error_text
 from desktop.views.pin_dialog import ask_owner
 from desktop.views.qr_widget import QrWidget
@@ -105,6 +106,13 @@ class MemberDetailsPane(QWidget):
         self.save_button.clicked.connect(self.save_card)
         self.reissue_button.clicked.connect(self.reissue_card)
         self.adjust_button.clicked.connect(self.adjust_points)
+        self.rights = MemberRightsActions(desk, self)
+        self.data_button = QPushButton(self.tr("Member data"))
+        self.data_button.setObjectName("memberDataButton")
+        data_menu = QMenu(self.data_button)
+        data_menu.addAction(self.tr("Export member data…"), self.rights.export_data)
+        data_menu.addAction(self.tr("Erase member…"), self.rights.erase)
+        self.data_button.setMenu(data_menu)
 
         self.points_table = PointsHistoryTable(desk)
         self.visits_table = VisitsTable(desk)
@@ -147,6 +155,7 @@ class MemberDetailsPane(QWidget):
             self.save_button,
             self.reissue_button,
             self.adjust_button,
+            self.data_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)

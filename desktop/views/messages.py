@@ -102,6 +102,10 @@ def error_text(error: DomainError) -> str:
         )
     if code == "already_refunded":
         return _t("This sale was already refunded.")
+    if code == "refund_over_limit":
+        if not p.get("limit_fen"):
+            return _t("Every refund needs the owner.")
+        return _t("Refunds over %1 need the owner.").replace("%1", yuan(int(p["limit_fen"])))
     if code == "adjustment_invalid":
         return _t("Enter a non-zero number of points (at most %1).").replace(
             "%1", str(p.get("max"))

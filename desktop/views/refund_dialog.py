@@ -16,8 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.errors import DomainError
 from desktop.models.sales import SaleLine
+from desktop.models.service import Desk
+from desktop.models.staff import Actor
 from desktop.views.formatting import yuan
+from desktop.views.messages import error_text
+from desktop.views.pin_dialog import ask_owner
 
 SALE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -117,3 +122,25 @@ class RefundDialog(QDialog):
         self.sale = self._sales[item.data(SALE_ID_ROLE)]
         self.reason = self.reason_edit.text().strip()
         self.accept()
+
+
+def refund_approver(
+    desk: Desk,
+    actor: Actor | None,
+    sale: SaleLine,
+    owner_reason: str,
+    *,
+    parent: QWidget | None = None,
+) -> Actor | None:
+    """Who refunds ``sale``: the staff member signed in at the counter when the sale is within
+    the owner's limit for staff, else the owner by PIN (``None`` when it was not given).
+
+    The model checks the same limit again; this only saves asking for a PIN it would refuse.
+    """
+    if actor is not None and not actor.is_owner:
+        limit = desk.security_settings().staff_refund_limit_fen
+        if sale.amount_fen <= limit:
+            return actor
+        refusal = error_text(DomainError("refund_over_limit", limit_fen=limit))
+        owner_reason = f"{refusal}\n{owner_reason}"
+    return ask_owner(desk, owner_reason, parent=parent)

@@ -52,6 +52,11 @@ def action_text(action: str) -> str:
         "backup.encryption_off": _t("Backup encryption turned off"),
         "backup.restored": _t("Backup restored"),
         "backup.restore_refused": _t("Restore refused"),
+        "access.refused": _t("Refused: owner only"),
+        "member.exported": _t("Member data exported"),
+        "member.export_refused": _t("Member data export refused"),
+        "member.erased": _t("Member erased"),
+        "member.erase_refused": _t("Member erase refused"),
     }
     return names.get(action, action)
 
@@ -84,8 +89,12 @@ def key_text(key: str) -> str:
         "state": _t("State"),
         "key_id": _t("Key"),
         "file": _t("File"),
+        "points_kept": _t("Points kept"),
         "backup_at": _t("Backup made"),
         "by": _t("By"),
+        "action": _t("Tried"),
+        "code": _t("Why not"),
+        "limit_fen": _t("Limit"),
     }
     return names.get(key, key)
 

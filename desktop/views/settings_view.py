@@ -1,6 +1,7 @@
 """The Settings screen: locked until the owner's PIN, locked again when the tab is left.
 
-Sections: shop profile and language, points rule, staff, audit log, backups, scanner test.
+Sections: shop profile and language, points rule, staff, security (refund limit, auto-lock),
+audit log, backups, scanner test.
 GUI thread only.
 """
 
@@ -26,6 +27,7 @@ from desktop.views.scanner import ScanBurstFilter
 from desktop.views.scanner_test import ScannerTestPanel
 from desktop.views.settings_audit import AuditSection
 from desktop.views.settings_points import PointsRuleSection
+from desktop.views.settings_security import SecuritySection
 from desktop.views.settings_shop import ShopSection
 from desktop.views.settings_staff import StaffSection
 
@@ -64,6 +66,7 @@ class SettingsView(QWidget):
         self.shop = ShopSection(desk)
         self.points = PointsRuleSection(desk)
         self.staff = StaffSection(desk)
+        self.security = SecuritySection(desk)
         self.audit = AuditSection(desk)
         self.backups = BackupSection(desk)
         burst_filter = QCoreApplication.instance().findChild(ScanBurstFilter)
@@ -73,6 +76,7 @@ class SettingsView(QWidget):
         self.sections.addTab(self.shop, self.tr("Shop and language"))
         self.sections.addTab(self.points, self.tr("Points rule"))
         self.sections.addTab(self.staff, self.tr("Staff"))
+        self.sections.addTab(self.security, self.tr("Security"))
         self.sections.addTab(self.audit, self.tr("Audit log"))
         self.sections.addTab(self.backups, self.tr("Backups"))
         self.sections.addTab(self.scanner_test, self.tr("Scanner test"))
@@ -146,7 +150,7 @@ class SettingsView(QWidget):
         if not owner.is_owner:
             return
         self.owner = owner
-        for section in (self.shop, self.points, self.staff, self.backups):
+        for section in (self.shop, self.points, self.staff, self.security, self.backups):
             section.owner = owner
         self.owner_label.setText(
             self.tr("Unlocked by %1. Settings lock again when you leave this tab.").replace(
@@ -159,7 +163,7 @@ class SettingsView(QWidget):
 
     def lock(self) -> None:
         self.owner = None
-        for section in (self.shop, self.points, self.staff, self.backups):
+        for section in (self.shop, self.points, self.staff, self.security, self.backups):
             section.owner = None
         self._stack.setCurrentIndex(LOCKED)
 

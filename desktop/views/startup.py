@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.models.errors import DatabaseOpenError
+from desktop.views.crash_dialog import CrashReport, build_report, show_crash_dialog
 
 log = logging.getLogger("desktop")
 
@@ -60,25 +61,29 @@ def show_error_box(title: str, text: str) -> None:
     box.exec()
 
 
-def crash_message(log_path: Path | None) -> tuple[str, str]:
+def crash_message() -> tuple[str, str]:
+    """Title and text of the crash dialog. Every change is one transaction, so what was saved
+    stays saved; the failed action may or may not have been saved before the error."""
     title = QCoreApplication.translate("Startup", "Something went wrong")
     text = QCoreApplication.translate(
         "Startup",
-        "An unexpected error happened. What you were doing may not have been "
-        "saved; check it and do it again if needed. Merchant Desk keeps running.",
+        "An unexpected error happened. What was saved before is safe. The last action may "
+        "not have been saved: check it (for example in the member's history) before doing "
+        "it again. You can keep working, or quit and start Merchant Desk again.",
     )
-    if log_path is not None:
-        text += "\n\n" + QCoreApplication.translate(
-            "Startup", "The details are in the log file: %1"
-        ).replace("%1", str(log_path))
     return title, text
 
 
+SHOWN_PER_ERROR = 3  # the same error again and again (a broken repaint) is only logged after
+
+
 def install_excepthook(
-    log_path: Path | None, show: Callable[[str, str], None] = show_error_box
+    log_path: Path | None, show: Callable[[CrashReport], None] = show_crash_dialog
 ) -> None:
-    """Log unexpected exceptions and tell the person plainly; the app keeps running."""
+    """Log unexpected exceptions and tell the person plainly (``show``, by default the crash
+    dialog: copy details, continue or quit); the app keeps running."""
     showing = False
+    shown: dict[str, int] = {}
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         nonlocal showing
@@ -86,11 +91,14 @@ def install_excepthook(
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.error("Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
-        if showing or QApplication.instance() is None:
+        where = traceback.extract_tb(tb)[-1:] if tb is not None else []
+        key = f"{exc_type.__name__} {[(f.filename, f.lineno) for f in where]}"
+        if showing or QApplication.instance() is None or shown.get(key, 0) >= SHOWN_PER_ERROR:
             return
+        shown[key] = shown.get(key, 0) + 1
         showing = True
         try:
-            show(*crash_message(log_path))
+            show(build_report(*crash_message(), (exc_type, exc, tb), log_path))
         finally:
             showing = False
 

@@ -363,8 +363,10 @@ def _expire_lots(
     today: dt.date,
     now: dt.datetime,
     lot_ids: list[int] | None = None,
+    tally: dict[int, int] | None = None,
 ) -> int:
-    """Write off what is left in this member's lots that expired before ``today``."""
+    """Write off what is left in this member's lots that expired before ``today``; the points
+    written off are added to ``tally[member_id]`` when given."""
     count = 0
     for lot in lots(session, member_id):
         if lot.expires_on >= today or (lot_ids is not None and lot.id not in lot_ids):
@@ -379,6 +381,8 @@ def _expire_lots(
         session.add(entry)
         session.flush()
         _allocate(session, entry_id=entry.id, lot_id=lot.id, points=lot.remaining)
+        if tally is not None:
+            tally[member_id] = tally.get(member_id, 0) + lot.remaining
         count += 1
     return count
 
@@ -390,6 +394,7 @@ _DUE_MEMBERS_SQL = text(
     "  (SELECT SUM(a.points) FROM points_allocation a WHERE a.lot_id = e.id), 0)"
 )
 SWEPT_UNTIL = "points_expiry_swept_until"
+EXPIRED_PER_EVENT = 10_000
 
 
 def expire_due(session: Session, *, today: dt.date, now: dt.datetime) -> int:
@@ -408,11 +413,24 @@ def expire_due(session: Session, *, today: dt.date, now: dt.datetime) -> int:
         .all()
     )
     total = 0
+    tally: dict[int, int] = {}
     for member_id in member_ids:
-        total += _expire_lots(session, member_id=member_id, today=today, now=now)
+        total += _expire_lots(session, member_id=member_id, today=today, now=now, tally=tally)
     set_setting(session, SWEPT_UNTIL, today.isoformat())
-    if total:
-        emit_event(session, kind="points.expired", payload={"day": today, "lots": total}, now=now)
+    # Per-member figures, so the alliance moves the same points to breakage; split so no
+    # event carries more members than the server takes in one.
+    expired = sorted((m, p) for m, p in tally.items() if p > 0)
+    for start in range(0, len(expired), EXPIRED_PER_EVENT):
+        emit_event(
+            session,
+            kind="points.expired",
+            payload={
+                "day": today,
+                "lots": total,
+                "members": [list(pair) for pair in expired[start : start + EXPIRED_PER_EVENT]],
+            },
+            now=now,
+        )
     return total
 
 

@@ -346,13 +346,22 @@ def _reverse_spend(
     if uncovered > 0:
         _allocate(session, entry_id=original.id, lot_id=entry.id, points=uncovered)
     session.flush()
+    tally: dict[int, int] = {}
     _expire_lots(
         session,
         member_id=original.member_id,
         today=today,
         now=now,
         lot_ids=[lot_id for lot_id, _ in allocations],
+        tally=tally,
     )
+    if tally:  # points given back into lots that had already expired lapse again at once
+        emit_event(
+            session,
+            kind="points.expired",
+            payload={"day": today, "lots": len(tally), "members": [list(p) for p in tally.items()]},
+            now=now,
+        )
     return entry.id
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
+from collections.abc import Callable
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -100,6 +101,9 @@ class LossyProxy:
 
         self.drop = 0
         self.pushes_seen = 0
+        # Called with the path once the server has answered, before the shop hears it;
+        # returning True loses the answer (the hook may also kill the shop's process).
+        self.hook: Callable[[str], bool] | None = None
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -122,6 +126,9 @@ class LossyProxy:
                         proxy.drop -= 1
                         self.close_connection = True
                         return  # the server applied it; the shop never hears back
+                if proxy.hook is not None and proxy.hook(self.path):
+                    self.close_connection = True
+                    return
                 self.send_response(answer.status_code)
                 for key in ("Content-Type", "Retry-After"):
                     if key in answer.headers:

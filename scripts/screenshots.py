@@ -16,6 +16,11 @@ Writes, in the chosen language (Chinese by default):
 - ``screenshot-backup-settings.png``: Settings → Backups after a backup to a USB stick;
 - ``screenshot-restore.png``: the restore dialog on that backup (date, counts, owner PIN);
 - ``screenshot-first-run.png``: the first-run wizard of a new shop, on its points page;
+- ``screenshot-conflicts.png``, ``screenshot-joint-campaign.png``: a shop of a street alliance
+  (an alliance server started here) after a day offline: the conflicts found at its sync, and
+  its joint campaign with its own results;
+- ``screenshot-sync-status.png``: the counter of a shop whose last good sync was two days ago:
+  the OFFLINE banner, and the status bar with what waits to be sent;
 - ``report-workbook.png``: the weekly report workbook of those 12 weeks as LibreOffice prints it
   (``soffice --headless`` → PDF → pages stacked in one PNG). Skipped, with a message, when
   LibreOffice (``soffice``) or a PDF renderer (``pypdfium2`` or ``pdftoppm``) is missing.
@@ -255,6 +260,8 @@ def main() -> int:
         window.close()
         db.close()
         first_run_shot(app, Path(tmp) / "first-run.sqlite", out / "screenshot-first-run.png")
+        alliance_shots(app, Path(tmp), out)
+        sync_status_shot(app, Path(tmp) / "sync-status", out)
     return 0
 
 
@@ -380,6 +387,265 @@ def stack_pages(pages: list[PilImage], margin: int = 28) -> PilImage:
         sheet.paste(page, (PAGE_GAP, y))
         y += page.height + PAGE_GAP
     return sheet
+
+
+def alliance_shots(app: QCoreApplication, folder: Path, out: Path) -> None:
+    """``screenshot-conflicts.png`` and ``screenshot-joint-campaign.png``: a tea house of a
+    street alliance after a day offline, synced with an alliance server started here (uvicorn
+    on a loopback port, SQLite in ``folder``): the conflicts found at that sync (a coupon used
+    at two shops, points overspent, a coupon of a campaign it had not joined), and its joint
+    campaign with its own results."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    from alliance import operator
+    from alliance.app import create_app
+    from alliance.campaigns import service as campaigns
+    from alliance.db import Database as ServerDatabase
+    from desktop.models.events import emit_event
+    from desktop.models.ids import uuid7
+    from desktop.models.tables import Sale
+    from desktop.sync.campaigns import set_taking_part
+    from desktop.sync.cycle import run_cycle
+    from desktop.sync.pairing import pair
+    from desktop.views.conflicts_view import ConflictsDialog
+    from desktop.views.main_window import CAMPAIGNS, MainWindow
+
+    server_db = ServerDatabase(f"sqlite:///{folder / 'alliance.sqlite'}")
+    server_db.migrate()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(server_db), host="127.0.0.1", port=port, log_level="warning", access_log=False
+    )
+    server = uvicorn.Server(config)
+    threading.Thread(target=server.run, daemon=True).start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise SystemExit("the alliance server did not start")
+        time.sleep(0.05)
+    url = f"http://127.0.0.1:{port}"
+    clock = Clock(NOW - dt.timedelta(days=1))
+    base = {"kind": "amount_off", "scope": "alliance", "quota": 500, "per_member_limit": 1}
+    with server_db.write() as s:
+        alliance_id = operator.create_alliance(s, name="东街商盟")
+        codes = [
+            operator.invite_shop(s, alliance_id=alliance_id, name=n, days=7)["code"]
+            for n in ("茶香小铺", "麦香面包房")
+        ]
+        fair = campaigns.create_campaign(
+            s,
+            alliance_id=alliance_id,
+            spec_json={
+                **base,
+                "name": "东街春季市集",
+                "value_fen": 800,
+                "min_spend_fen": 5_000,
+                "valid_from": "2026-03-01",
+                "valid_to": "2026-03-31",
+            },
+        )
+        lantern = campaigns.create_campaign(
+            s,
+            alliance_id=alliance_id,
+            spec_json={
+                **base,
+                "name": "元宵灯会",
+                "value_fen": 500,
+                "valid_from": "2026-02-20",
+                "valid_to": "2026-03-08",
+            },
+        )
+        fair_coupons = [c["id"] for c in campaigns.issue_coupons(s, campaign_id=fair, count=6)]
+        lantern_coupon = campaigns.issue_coupons(s, campaign_id=lantern, count=1)[0]["id"]
+    desks = []
+    for name, code in zip(("茶香小铺", "麦香面包房"), codes, strict=True):
+        db = open_database(folder / f"{len(desks)}.sqlite")
+        desk = Desk(db, clock=clock)
+        desk.set_up(shop_name=name, owner_name="老板", owner_pin="135790")
+        pair(db, server_url=url, code=code, now=clock())
+        run_cycle(db, clock=clock)
+        desks.append(desk)
+    tea, bakery = desks
+    for desk, joined in ((tea, [fair]), (bakery, [fair, lantern])):
+        owner = desk.authenticate("135790", owner_only=True)
+        for campaign in joined:
+            set_taking_part(desk.db, campaign, join=True, by=owner)
+
+    def coupon_sale(desk: Desk, coupon: int, amount: int, off: int) -> None:
+        clock.now += dt.timedelta(minutes=47)
+        with desk.db.write() as s:
+            sale = Sale(
+                uid=uuid7(),
+                member_id=None,
+                amount_fen=amount,
+                discount_fen=0,
+                paid_fen=amount - off,
+                staff_id=None,
+                created_at=clock(),
+                local_day=desk.today(),
+                coupon_id=coupon,
+                coupon_discount_fen=off,
+            )
+            s.add(sale)
+            s.flush()
+            day = sale.local_day.isoformat()
+            emit_event(
+                s,
+                kind="sale.recorded",
+                now=clock(),
+                payload={
+                    "sale": sale.uid,
+                    "member_id": None,
+                    "amount_fen": amount,
+                    "discount_fen": 0,
+                    "coupon_id": coupon,
+                    "coupon_discount_fen": off,
+                    "points_earned": 0,
+                    "points_redeemed": 0,
+                    "day": day,
+                },
+            )
+            emit_event(
+                s,
+                kind="coupon.redeemed",
+                now=clock(),
+                payload={
+                    "coupon_id": coupon,
+                    "sale": sale.uid,
+                    "member_id": None,
+                    "discount_fen": off,
+                    "day": day,
+                },
+            )
+
+    member = tea.enrol_member(
+        name="张三", phone="13800138000", by=None, membership_consent=True, sharing_consent=True
+    )
+    tea.record_sale(amount_fen=26_800, member_id=member, by=None)
+    run_cycle(tea.db, clock=clock)
+    clock.now = NOW - dt.timedelta(hours=5)  # the tea house's network is down from here
+    for coupon, amount in zip(fair_coupons[:3], (8_800, 12_600, 6_900), strict=True):
+        coupon_sale(tea, coupon, amount, 800)
+    coupon_sale(tea, fair_coupons[3], 9_800, 800)
+    coupon_sale(tea, lantern_coupon, 7_500, 500)
+    clock.now += dt.timedelta(minutes=20)
+    spend = tea.member_card(member).balance - 20
+    tea.record_sale(amount_fen=15_000, member_id=member, by=None, redeem_points=spend)
+    coupon_sale(bakery, fair_coupons[4], 5_600, 800)
+    coupon_sale(bakery, fair_coupons[3], 7_200, 800)  # the same coupon, shown a second time
+    with bakery.db.write() as s:
+        emit_event(
+            s,
+            kind="sale.recorded",
+            now=clock(),
+            payload={
+                "sale": uuid7(),
+                "member_id": member,
+                "amount_fen": 4_500,
+                "discount_fen": 120,
+                "points_earned": 0,
+                "points_redeemed": 120,
+                "day": bakery.today().isoformat(),
+            },
+        )
+    run_cycle(bakery.db, clock=clock)
+    clock.now = NOW
+    run_cycle(tea.db, clock=clock)
+
+    dialog = ConflictsDialog(tea)
+    dialog.resize(1180, 560)
+    dialog.show()
+    settle(app)
+    save(dialog.grab(), out / "screenshot-conflicts.png")
+    dialog.close()
+
+    window = MainWindow(tea)
+    window.resize(*WIDE_SIZE)
+    window.show()
+    window.show_tab(CAMPAIGNS)
+    page = window.page(CAMPAIGNS)
+    page.sections.setCurrentWidget(page.joint)
+    deadline = time.monotonic() + 60
+    while page.joint.worker.busy and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    page.joint.table.selectRow(0)
+    settle(app)
+    save(window.grab(), out / "screenshot-joint-campaign.png")
+    window.close()
+    for desk in desks:
+        desk.db.close()
+    server.should_exit = True
+    server_db.dispose()
+
+
+def sync_status_shot(app: QCoreApplication, folder: Path, out: Path) -> None:
+    """``screenshot-sync-status.png``: a shop that joined an alliance (a server started here on
+    a loopback port), synced once, then lost the network two days ago with sales waiting."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    from alliance import operator
+    from alliance.app import create_app
+    from alliance.db import Database as ServerDatabase
+    from desktop.models.shop import set_setting
+    from desktop.sync import state
+    from desktop.sync.pairing import pair
+    from desktop.views.main_window import MainWindow
+
+    folder.mkdir(parents=True, exist_ok=True)
+    server_db = ServerDatabase(f"sqlite:///{folder / 'alliance.sqlite'}")
+    server_db.migrate()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(server_db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise SystemExit("the alliance server did not start")
+        time.sleep(0.05)
+    with server_db.write() as s:
+        alliance_id = operator.create_alliance(s, name="东街商盟")
+        code = operator.invite_shop(s, alliance_id=alliance_id, name="茶香小铺", days=7)["code"]
+    clock = Clock(NOW)
+    db = open_database(folder / "shop.sqlite")
+    desk = Desk(db, clock=clock)
+    desk.set_up(shop_name="茶香小铺", owner_name="老板", owner_pin="135790")
+    pair(db, server_url=f"http://127.0.0.1:{port}", code=code, now=clock())
+    window = MainWindow(desk)
+    window.resize(*COUNTER_SIZE)
+    window.show()
+    while window.sync_status.state != "online" and time.monotonic() < deadline + 30:
+        settle(app)
+        time.sleep(0.05)
+    window.sync.stop(30)  # the network goes: what is sold from now on waits
+    for i in range(3):
+        member = desk.enrol_member(
+            name=f"顾客{i + 1}", phone=f"1380013800{i}", by=None, membership_consent=True
+        )
+        desk.record_sale(amount_fen=2_800 + 600 * i, member_id=member, by=None)
+    with db.write() as s:
+        last_ok = NOW - dt.timedelta(days=2, hours=3)
+        set_setting(s, state.LAST_OK, last_ok.isoformat(timespec="seconds") + "Z")
+        set_setting(s, state.LAST_ERROR, {"code": "offline", "message": ""})
+    window.sync.refresh()
+    settle(app)
+    save(window.grab(), out / "screenshot-sync-status.png")
+    window.close()
+    db.close()
+    server.should_exit = True
+    server_db.dispose()
 
 
 def save(picture: QImage | QPixmap, path: Path) -> None:

@@ -30,41 +30,301 @@
         </message>
     </context>
     <context>
+        <name>AllianceCampaignsView</name>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="95" />
+            <source>This shop is not in an alliance, so there are no joint campaigns. Once the owner joins one (Settings → Alliance), the campaigns the alliance runs appear here and the shop can take part.</source>
+            <translation>本店没有加入联盟，所以没有联合活动。店主加入联盟后（设置 → 联盟），联盟举办的活动会显示在这里，本店可以报名参加。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="109" />
+            <source>Joint campaign</source>
+            <translation>联合活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="110" />
+            <source>Offer</source>
+            <translation>优惠</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="111" />
+            <source>Dates</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="112" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="113" />
+            <source>This shop</source>
+            <translation>本店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="114" />
+            <source>Redeemed here</source>
+            <translation>本店核销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="115" />
+            <source>Discount given</source>
+            <translation>让利金额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="116" />
+            <source>Sales with its coupons</source>
+            <translation>带券销售额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="117" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="133" />
+            <source>Take part</source>
+            <translation>报名参加</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="134" />
+            <source>Withdraw</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="135" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="136" />
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="264" />
+            <source>Sync conflicts…</source>
+            <translation>同步冲突…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="191" />
+            <source>Campaigns the alliance “%1” runs for all its shops. Shops that take part accept its coupons; the figures are this shop's own part.</source>
+            <translation>“%1”为所有成员店举办的活动。参加的店接受其优惠券；数字只是本店的部分。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="236" />
+            <source>Taking part</source>
+            <translation>已参加</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="236" />
+            <source>Not taking part</source>
+            <translation>未参加</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="262" />
+            <source>Sync conflicts (%1 new)…</source>
+            <translation>同步冲突（%1 条新的）…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="273" />
+            <source>Taking part in a joint campaign needs the owner's PIN.</source>
+            <translation>报名参加联合活动需要店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="275" />
+            <source>Withdrawing from a joint campaign needs the owner's PIN.</source>
+            <translation>退出联合活动需要店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="278" />
+            <source>Nothing changed: the owner's PIN was not given.</source>
+            <translation>没有更改：未输入店主 PIN。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="281" />
+            <source>Asking the alliance…</source>
+            <translation>正在询问联盟…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="294" />
+            <source>This shop now takes part in “%1”: its coupons are accepted here.</source>
+            <translation>本店已参加“%1”：本店接受该活动的优惠券。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_campaigns_view.py" line="296" />
+            <source>This shop no longer takes part in “%1”.</source>
+            <translation>本店已退出“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="17" />
+            <location filename="../../desktop/views/alliance_messages.py" line="58" />
+            <source>“%1” has ended: shops can no longer join or leave it.</source>
+            <translation>“%1”已结束：各店不能再报名或退出。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="21" />
+            <source>The alliance no longer has this campaign.</source>
+            <translation>联盟已没有这个活动。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="24" />
+            <source>The alliance cannot be reached (no network?). The list is the one from the last sync; try again when the shop is online.</source>
+            <translation>连不上联盟（没有网络？）。列表是上次同步时的；联网后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="29" />
+            <source>The alliance did not answer in time; try again later.</source>
+            <translation>联盟没有及时回应，请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="32" />
+            <source>The alliance server is busy; try again later.</source>
+            <translation>联盟服务器繁忙，请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="35" />
+            <source>The alliance no longer accepts this PC; pair it again (Settings → Alliance).</source>
+            <translation>联盟不再接受这台电脑，请重新配对（设置 → 联盟）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="39" />
+            <source>This database was restored from a backup; pair it with the alliance again.</source>
+            <translation>这个数据库是从备份恢复的，请重新与联盟配对。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="46" />
+            <source>The alliance could not be asked (%1).</source>
+            <translation>无法询问联盟（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="54" />
+            <source>Shops taking part: %1.</source>
+            <translation>参加的店：%1 家。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="62" />
+            <source>This shop does not take part in “%1”. If its coupons are taken here anyway, the shop bears their discount itself.</source>
+            <translation>本店未参加“%1”。如果仍在本店收了它的优惠券，优惠由本店自行承担。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="68" />
+            <source>This shop takes part in “%1”; its figures are on the way.</source>
+            <translation>本店已参加“%1”，数字正在获取。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="73" />
+            <source>This shop's part of “%1”: %2 coupons redeemed here, %3 discount given, %4 of sales with its coupons.</source>
+            <translation>本店在“%1”中的部分：本店核销 %2 张优惠券，让利 %3，带券销售额 %4。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_messages.py" line="84" />
+            <source>%1 of its coupons were used here after another shop had used them (see Sync conflicts).</source>
+            <translation>其中 %1 张优惠券在其他店已使用后又在本店使用（见同步冲突）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AllianceCouponTexts</name>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="15" />
+            <source>alliance shop no. %1</source>
+            <translation>联盟第 %1 号店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="24" />
+            <source>This shop does not take part in the joint campaign “%1”, so its coupons cannot be used here. The owner can join it under Campaigns → Joint campaigns.</source>
+            <translation>本店没有参加联盟活动“%1”，所以不能在这里使用它的优惠券。店主可以在“营销 → 联盟活动”里报名参加。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="30" />
+            <source>The joint campaign “%1” is not running now: its coupons cannot be used.</source>
+            <translation>联盟活动“%1”现在没有进行，它的优惠券不能使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="35" />
+            <source>Offline: alliance coupons worth more than %1 need a connection. Connect (or wait for the next sync) to use it.</source>
+            <translation>离线中：面值超过 %1 的联盟优惠券需要联网才能使用。请联网（或等下一次同步）后再用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="41" />
+            <source>This alliance coupon's campaign is not known here yet: sync with the alliance, then scan it again.</source>
+            <translation>本店还不知道这张联盟优惠券所属的活动：请先与联盟同步，再扫一次。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="46" />
+            <source>Offline: this joint campaign's coupons can only be used with a connection. Connect (or wait for the next sync) to use it.</source>
+            <translation>离线中：这个联盟活动的优惠券只能在联网时使用。请联网（或等下一次同步）后再用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="51" />
+            <source>This alliance coupon cannot be used at this shop.</source>
+            <translation>这张联盟优惠券不能在本店使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="54" />
+            <source>This coupon belongs to an alliance member this shop does not know yet: sync, then scan it again.</source>
+            <translation>这张优惠券属于本店还不认识的联盟会员：请先同步，再扫一次。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/alliance_coupon_texts.py" line="59" />
+            <source>This is a joint campaign of the alliance: only the alliance issues, changes or voids its coupons.</source>
+            <translation>这是联盟的联合活动：只有联盟能发放、修改或作废它的优惠券。</translation>
+        </message>
+    </context>
+    <context>
         <name>AlliancePage</name>
         <message>
-            <location filename="../../desktop/views/first_run_pages.py" line="420" />
+            <location filename="../../desktop/views/first_run_pages.py" line="429" />
             <source>Shop alliance (optional)</source>
             <translation>商家联盟（可选）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run_pages.py" line="422" />
+            <location filename="../../desktop/views/first_run_pages.py" line="431" />
             <source>In an alliance, nearby shops honour each other's member cards and coupons.</source>
             <translation>加入联盟后，附近的联盟商家互认会员卡和优惠券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run_pages.py" line="426" />
-            <source>To join, you need the alliance server's address and an invitation code from the alliance's organiser. Nothing is sent anywhere while the shop is set up.</source>
-            <translation>加入联盟需要联盟服务器地址和联盟组织者给的邀请码。设置店铺期间不会向任何地方发送数据。</translation>
+            <location filename="../../desktop/views/first_run_pages.py" line="435" />
+            <source>To join, you need the alliance server's address and an invitation code from the alliance's organiser. Without a code, nothing is sent anywhere.</source>
+            <translation>加入商盟需要商盟组织者提供的服务器地址和邀请码。不填邀请码，就不会向任何地方发送任何内容。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run_pages.py" line="432" />
-            <source>Your shop starts on its own. The owner joins later with the invitation code (merchant-desk pair, see the README).</source>
-            <translation>店铺先独立运行。之后由店主用邀请码加入联盟（merchant-desk pair，见说明文档 README）。</translation>
+            <location filename="../../desktop/views/first_run_pages.py" line="441" />
+            <source>Your shop starts on its own. With the invitation code too, it joins the alliance as soon as it is created; or the owner joins later in Settings → Alliance.</source>
+            <translation>本店先独立开始使用。如果也填了邀请码，本店创建后会立即加入商盟；也可以由店主稍后在“设置 → 商盟”中加入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run_pages.py" line="436" />
+            <location filename="../../desktop/views/first_run_pages.py" line="446" />
             <source>Alliance server</source>
             <translation>联盟服务器</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run_pages.py" line="439" />
-            <source>Optional: if the organiser already gave you the server address, type it here and it is kept for joining. The invitation code is asked for then.</source>
-            <translation>可不填：如果组织者已经给了服务器地址，可以填在这里，留到加入时使用。邀请码到时再填。</translation>
+            <location filename="../../desktop/views/first_run_pages.py" line="446" />
+            <source>Invitation code</source>
+            <translation>邀请码</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run_pages.py" line="451" />
+            <location filename="../../desktop/views/first_run_pages.py" line="449" />
+            <source>Optional: if the organiser already gave you the server address, type it here and it is kept for joining. Leave the code empty to join later.</source>
+            <translation>可选：如果组织者已经给了您服务器地址，请在这里输入，它会被保存下来用于加入。邀请码留空则稍后再加入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="461" />
             <source>That is not a server address. Type it as the organiser gave it, such as alliance.example.cn, or leave it empty.</source>
             <translation>这不是服务器地址。请按组织者给的原样填写，例如 alliance.example.cn，或者留空。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run_pages.py" line="468" />
+            <source>Type the alliance server's address too, or leave the code empty.</source>
+            <translation>请同时输入商盟服务器地址，或将邀请码留空。</translation>
+        </message>
+        <message>
+            <source>To join, you need the alliance server's address and an invitation code from the alliance's organiser. Nothing is sent anywhere while the shop is set up.</source>
+            <translation type="vanished">加入联盟需要联盟服务器地址和联盟组织者给的邀请码。设置店铺期间不会向任何地方发送数据。</translation>
+        </message>
+        <message>
+            <source>Your shop starts on its own. The owner joins later with the invitation code (merchant-desk pair, see the README).</source>
+            <translation type="vanished">店铺先独立运行。之后由店主用邀请码加入联盟（merchant-desk pair，见说明文档 README）。</translation>
+        </message>
+        <message>
+            <source>Optional: if the organiser already gave you the server address, type it here and it is kept for joining. The invitation code is asked for then.</source>
+            <translation type="vanished">可不填：如果组织者已经给了服务器地址，可以填在这里，留到加入时使用。邀请码到时再填。</translation>
         </message>
         <message>
             <source>To join, you need the alliance server's address and an invitation code from the alliance's organiser. This version of Merchant Desk cannot connect to an alliance yet: nothing is sent anywhere now.</source>
@@ -73,6 +333,144 @@
         <message>
             <source>Your shop starts on its own and joins later, from Settings.</source>
             <translation type="vanished">店铺先独立使用，以后在“设置”里加入联盟。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AllianceSection</name>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="74" />
+            <source>Joined %1 as %2.</source>
+            <translation>已以“%2”的身份加入%1。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="98" />
+            <source>only for a private server</source>
+            <translation>仅用于私有服务器</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="99" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="105" />
+            <source>Join</source>
+            <translation>加入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="111" />
+            <source>Join an alliance</source>
+            <translation>加入商盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="114" />
+            <source>Alliance server</source>
+            <translation>商盟服务器</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="115" />
+            <source>Invitation code</source>
+            <translation>邀请码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="116" />
+            <source>Certificate file (optional)</source>
+            <translation>证书文件（可选）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="123" />
+            <source>This shop's alliance</source>
+            <translation>本店所在商盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="126" />
+            <source>Alliance</source>
+            <translation>商盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="127" />
+            <source>Shop name in the alliance</source>
+            <translation>在商盟中的店名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="128" />
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="129" />
+            <source>This PC's device id</source>
+            <translation>本机设备编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="130" />
+            <source>Last good sync</source>
+            <translation>上次成功同步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="131" />
+            <source>Waiting to be sent</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="132" />
+            <source>Last problem</source>
+            <translation>最近的问题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="140" />
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="143" />
+            <source>Join again with a new code</source>
+            <translation>用新的邀请码重新加入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="199" />
+            <source>Joining again makes this PC a new device of the alliance (for a PC restored from a backup, or after the organiser removed it). Records not yet sent are kept and sent under the new device.</source>
+            <translation>重新加入后，这台电脑会成为商盟中的一台新设备（适用于从备份恢复的电脑，或被组织者移除之后）。尚未发送的记录会保留，并以新设备发送。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="207" />
+            <source>Type the server address and the invitation code the organiser gave you. Members who agreed to share with the alliance are then shared.</source>
+            <translation>请输入组织者给您的服务器地址和邀请码。加入后，同意与商盟共享的会员将被共享。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="223" />
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="227" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="249" />
+            <source>Type the server address the organiser gave you, such as %1.</source>
+            <translation>请输入组织者给您的服务器地址，例如 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="258" />
+            <source>Type the invitation code.</source>
+            <translation>请输入邀请码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="262" />
+            <source>Joining…</source>
+            <translation>正在加入…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="312" />
+            <source>Certificate file</source>
+            <translation>证书文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_alliance.py" line="312" />
+            <source>Certificates (*.pem *.crt *.cer)</source>
+            <translation>证书 (*.pem *.crt *.cer)</translation>
         </message>
     </context>
     <context>
@@ -889,52 +1287,52 @@
     <context>
         <name>CampaignsTable</name>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="75" />
+            <location filename="../../desktop/views/campaigns_view.py" line="77" />
             <source>Campaign</source>
             <translation>活动</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="76" />
+            <location filename="../../desktop/views/campaigns_view.py" line="78" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="77" />
+            <location filename="../../desktop/views/campaigns_view.py" line="79" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="78" />
+            <location filename="../../desktop/views/campaigns_view.py" line="80" />
             <source>Issued by</source>
             <translation>发放方式</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="79" />
+            <location filename="../../desktop/views/campaigns_view.py" line="81" />
             <source>Issued</source>
             <translation>已发</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="80" />
+            <location filename="../../desktop/views/campaigns_view.py" line="82" />
             <source>Redeemed</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="81" />
+            <location filename="../../desktop/views/campaigns_view.py" line="83" />
             <source>Redemption rate</source>
             <translation>核销率</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="82" />
+            <location filename="../../desktop/views/campaigns_view.py" line="84" />
             <source>Held out</source>
             <translation>对照组</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="83" />
+            <location filename="../../desktop/views/campaigns_view.py" line="85" />
             <source>Quota</source>
             <translation>总量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="113" />
+            <location filename="../../desktop/views/campaigns_view.py" line="115" />
             <source>No limit</source>
             <translation>不限</translation>
         </message>
@@ -942,106 +1340,185 @@
     <context>
         <name>CampaignsView</name>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="143" />
+            <location filename="../../desktop/views/campaigns_view.py" line="145" />
             <source>Campaigns and coupons</source>
             <translation>营销活动与优惠券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="147" />
+            <location filename="../../desktop/views/campaigns_view.py" line="149" />
             <source>Running and paused</source>
             <translation>进行中和已暂停</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="148" />
+            <location filename="../../desktop/views/campaigns_view.py" line="150" />
             <source>All, with ended ones</source>
             <translation>全部（含已结束）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="168" />
+            <location filename="../../desktop/views/campaigns_view.py" line="170" />
             <source>New campaign (Ctrl+N)</source>
             <translation>新建活动 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="169" />
+            <location filename="../../desktop/views/campaigns_view.py" line="171" />
             <source>Edit (Enter)</source>
             <translation>编辑 (Enter)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="170" />
-            <location filename="../../desktop/views/campaigns_view.py" line="247" />
+            <location filename="../../desktop/views/campaigns_view.py" line="172" />
+            <location filename="../../desktop/views/campaigns_view.py" line="260" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="171" />
+            <location filename="../../desktop/views/campaigns_view.py" line="173" />
             <source>End</source>
             <translation>结束</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="172" />
+            <location filename="../../desktop/views/campaigns_view.py" line="174" />
             <source>Send to members… (Ctrl+I)</source>
             <translation>发给会员… (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="173" />
+            <location filename="../../desktop/views/campaigns_view.py" line="175" />
             <source>Print coupons… (Ctrl+P)</source>
             <translation>打印券… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="174" />
+            <location filename="../../desktop/views/campaigns_view.py" line="176" />
             <source>Void a coupon…</source>
             <translation>作废券…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="247" />
+            <location filename="../../desktop/views/campaigns_view.py" line="205" />
+            <source>This shop's campaigns</source>
+            <translation>本店活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="206" />
+            <source>Joint campaigns (alliance)</source>
+            <translation>联合活动（联盟）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/campaigns_view.py" line="260" />
             <source>Resume</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="271" />
+            <location filename="../../desktop/views/campaigns_view.py" line="284" />
             <source>Nothing changed: the owner's PIN was not given.</source>
             <translation>未做任何更改：没有输入店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="273" />
+            <location filename="../../desktop/views/campaigns_view.py" line="286" />
             <source>Owner: %1</source>
             <translation>店主：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="298" />
+            <location filename="../../desktop/views/campaigns_view.py" line="311" />
             <source>Creating a campaign needs the owner's PIN.</source>
             <translation>新建活动需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="310" />
+            <location filename="../../desktop/views/campaigns_view.py" line="323" />
             <source>Campaign “%1” created.</source>
             <translation>活动“%1”已创建。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="316" />
-            <location filename="../../desktop/views/campaigns_view.py" line="341" />
+            <location filename="../../desktop/views/campaigns_view.py" line="329" />
+            <location filename="../../desktop/views/campaigns_view.py" line="354" />
             <source>Changing a campaign needs the owner's PIN.</source>
             <translation>修改活动需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="332" />
+            <location filename="../../desktop/views/campaigns_view.py" line="345" />
             <source>Campaign “%1” saved. Coupons already issued keep their own terms.</source>
             <translation>活动“%1”已保存。已发出的券仍按原来的条件使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="357" />
+            <location filename="../../desktop/views/campaigns_view.py" line="370" />
             <source>“%1” runs again.</source>
             <translation>“%1”已恢复。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="360" />
+            <location filename="../../desktop/views/campaigns_view.py" line="373" />
             <source>“%1” is paused: its coupons cannot be used until resumed.</source>
             <translation>“%1”已暂停：恢复之前，它的券不能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/campaigns_view.py" line="368" />
+            <location filename="../../desktop/views/campaigns_view.py" line="381" />
             <source>“%1” has ended.</source>
             <translation>“%1”已结束。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="46" />
+            <location filename="../../desktop/views/conflicts_view.py" line="74" />
+            <source>Found at sync</source>
+            <translation>同步时发现</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="49" />
+            <source>What the alliance settled differently</source>
+            <translation>联盟另行结算的事项</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="53" />
+            <source>Sales made while this counter was offline always stand. When the alliance found that something did not add up (a coupon used at two shops, points spent twice), it settled it as below. Nothing needs undoing at the counter.</source>
+            <translation>收银台离线时做的销售始终有效。联盟发现对不上的地方（一张优惠券在两家店使用、积分被重复使用）时，按下面的方式结算。收银台无需撤销任何操作。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="73" />
+            <source>Happened</source>
+            <translation>发生时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="75" />
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="76" />
+            <source>What it means for the shop</source>
+            <translation>对本店的影响</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="90" />
+            <source>Show older</source>
+            <translation>显示更早的</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="93" />
+            <source>Mark all as read</source>
+            <translation>全部标为已读</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="96" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="126" />
+            <source>%1 in all, %2 new</source>
+            <translation>共 %1 条，%2 条新的</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="136" />
+            <source>Nothing to show: everything this counter did was settled as recorded.</source>
+            <translation>没有需要显示的：本收银台的所有操作都已按记录结算。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="138" />
+            <source>This shop is not in an alliance, so nothing is synced.</source>
+            <translation>本店没有加入联盟，不进行同步。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflicts_view.py" line="148" />
+            <source>New: %1</source>
+            <translation>新：%1</translation>
         </message>
     </context>
     <context>
@@ -1170,102 +1647,102 @@
             <translation>所用的券已退回，可以再次使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="79" />
+            <location filename="../../desktop/views/counter_view.py" line="80" />
             <source>Scan a member card or a coupon, or type a phone number</source>
             <translation>扫会员卡或优惠券，或输入手机号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="85" />
+            <location filename="../../desktop/views/counter_view.py" line="86" />
             <source>Scan a card or a coupon · or type the last 4 digits or all 11 digits of the phone number, then Enter · Esc clears</source>
             <translation>扫会员卡或优惠券 · 或输入手机号后 4 位或完整 11 位，按 Enter · Esc 清除</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="140" />
+            <location filename="../../desktop/views/counter_view.py" line="143" />
             <source>Sale</source>
             <translation>收款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="141" />
+            <location filename="../../desktop/views/counter_view.py" line="144" />
             <source>Redeem points</source>
             <translation>积分抵扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="142" />
+            <location filename="../../desktop/views/counter_view.py" line="145" />
             <source>Check-in</source>
             <translation>签到</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="143" />
+            <location filename="../../desktop/views/counter_view.py" line="146" />
             <source>Refund</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="144" />
+            <location filename="../../desktop/views/counter_view.py" line="147" />
             <source>Coupons</source>
             <translation>优惠券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="145" />
+            <location filename="../../desktop/views/counter_view.py" line="148" />
             <source>Give coupon</source>
             <translation>送券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="146" />
+            <location filename="../../desktop/views/counter_view.py" line="149" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="224" />
+            <location filename="../../desktop/views/counter_view.py" line="227" />
             <source>Type the last 4 digits or all 11 digits of the phone number, or scan the member card.</source>
             <translation>请输入手机号后 4 位或完整 11 位，或者扫会员码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="250" />
+            <location filename="../../desktop/views/counter_view.py" line="263" />
             <source>No member's phone number ends in %1.</source>
             <translation>没有手机尾号为 %1 的会员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="252" />
+            <location filename="../../desktop/views/counter_view.py" line="265" />
             <source>No member has the phone number %1.</source>
             <translation>没有手机号为 %1 的会员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="265" />
+            <location filename="../../desktop/views/counter_view.py" line="278" />
             <source>%1    %2    %3    %4 points</source>
             <translation>%1    %2    %3    %4 积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="276" />
+            <location filename="../../desktop/views/counter_view.py" line="289" />
             <source>More than %1 members match: choose with ↑ ↓ and Enter, or type the full phone number to narrow it down.</source>
             <translation>超过 %1 位会员符合：用 ↑ ↓ 和回车选择，或输入完整手机号缩小范围。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="280" />
+            <location filename="../../desktop/views/counter_view.py" line="293" />
             <source>%1 members match: choose with ↑ ↓ and Enter.</source>
             <translation>找到 %1 位会员：用 ↑ ↓ 选择，按回车确认。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="305" />
+            <location filename="../../desktop/views/counter_view.py" line="318" />
             <source>Scan the member card first to redeem points.</source>
             <translation>请先扫会员码，再用积分抵扣。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="345" />
+            <location filename="../../desktop/views/counter_view.py" line="358" />
             <source>Sale not recorded: the owner's PIN was not given.</source>
             <translation>未记账：没有输入店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="360" />
+            <location filename="../../desktop/views/counter_view.py" line="373" />
             <source>Scan the member card first to check in.</source>
             <translation>请先扫会员码，再签到。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="387" />
+            <location filename="../../desktop/views/counter_view.py" line="400" />
             <source>Refund of the sale of %1 on %2: the owner's PIN is needed.</source>
             <translation>退还 %2 的 %1 消费：需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/counter_view.py" line="393" />
+            <location filename="../../desktop/views/counter_view.py" line="406" />
             <source>Refund cancelled: the owner's PIN was not given.</source>
             <translation>已取消退款：没有输入店主密码。</translation>
         </message>
@@ -2088,89 +2565,110 @@
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="195" />
-            <location filename="../../desktop/views/first_run.py" line="271" />
+            <location filename="../../desktop/views/first_run.py" line="205" />
+            <location filename="../../desktop/views/first_run.py" line="290" />
+            <location filename="../../desktop/views/first_run.py" line="334" />
             <source>Welcome to Merchant Desk</source>
             <translation>欢迎使用商盟柜台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="196" />
+            <location filename="../../desktop/views/first_run.py" line="206" />
             <source>&lt; &amp;Back</source>
             <translation>&lt; 上一步(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="197" />
+            <location filename="../../desktop/views/first_run.py" line="207" />
             <source>&amp;Next &gt;</source>
             <translation>下一步(&amp;N) &gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="198" />
+            <location filename="../../desktop/views/first_run.py" line="208" />
             <source>Create the shop</source>
             <translation>创建店铺</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="199" />
+            <location filename="../../desktop/views/first_run.py" line="209" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="211" />
+            <location filename="../../desktop/views/first_run.py" line="221" />
             <source>1 point per %1 spent; 100 points = %2 off; points expire after %3 months.</source>
             <translation>每消费 %1 积 1 分；100 积分抵 %2；积分 %3 个月后过期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="217" />
+            <location filename="../../desktop/views/first_run.py" line="227" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="218" />
+            <location filename="../../desktop/views/first_run.py" line="228" />
             <location filename="../../desktop/views/first_run_pages.py" line="112" />
             <source>Shop name</source>
             <translation>店名</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="219" />
+            <location filename="../../desktop/views/first_run.py" line="229" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="220" />
+            <location filename="../../desktop/views/first_run.py" line="230" />
             <source>Owner</source>
             <translation>店主</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="220" />
+            <location filename="../../desktop/views/first_run.py" line="230" />
             <source>%1, with the PIN you typed</source>
             <translation>%1（使用您输入的密码）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="221" />
+            <location filename="../../desktop/views/first_run.py" line="231" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="222" />
+            <location filename="../../desktop/views/first_run.py" line="232" />
             <source>Backups</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="224" />
+            <location filename="../../desktop/views/first_run.py" line="233" />
             <source>Alliance</source>
             <translation>联盟</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="225" />
+            <location filename="../../desktop/views/first_run.py" line="260" />
+            <source>Join %1 right after the shop is created</source>
+            <translation>店铺创建后立即加入 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="262" />
             <source>Later, from Settings (server %1 kept)</source>
             <translation>以后在“设置”里加入（已记下服务器 %1）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="227" />
+            <location filename="../../desktop/views/first_run.py" line="263" />
             <source>Later, from Settings</source>
             <translation>以后在“设置”里加入</translation>
         </message>
         <message>
             <location filename="../../desktop/views/first_run.py" line="275" />
+            <source>The shop is created. Joining the alliance…</source>
+            <translation>店铺已创建。正在加入商盟…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="299" />
+            <source>The shop is set up, but it could not join the alliance:</source>
+            <translation>店铺已设置好，但未能加入商盟：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="301" />
+            <source>You can join later in Settings → Alliance.</source>
+            <translation>您可以稍后在“设置 → 商盟”中加入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/first_run.py" line="338" />
             <source>The shop is set up, but these choices were not saved. Set them again in Settings:</source>
             <translation>店铺已经创建，但下面这些选择没有保存，请在“设置”里重新设置：</translation>
         </message>
@@ -2490,17 +2988,17 @@
     <context>
         <name>LanguagePage</name>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="86" />
+            <location filename="../../desktop/views/first_run.py" line="93" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="87" />
+            <location filename="../../desktop/views/first_run.py" line="94" />
             <source>Choose the language Merchant Desk speaks.</source>
             <translation>选择商盟柜台的界面语言。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="90" />
+            <location filename="../../desktop/views/first_run.py" line="97" />
             <source>The arrow keys change the choice; Enter goes on. You can change it later in Settings.</source>
             <translation>用方向键选择，按回车继续。以后可以在“设置”里更改。</translation>
         </message>
@@ -2554,54 +3052,54 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="87" />
-            <location filename="../../desktop/views/main_window.py" line="208" />
+            <location filename="../../desktop/views/main_window.py" line="89" />
+            <location filename="../../desktop/views/main_window.py" line="218" />
             <source>Merchant Desk</source>
             <translation>商盟柜台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="102" />
-            <location filename="../../desktop/views/main_window.py" line="213" />
+            <location filename="../../desktop/views/main_window.py" line="104" />
+            <location filename="../../desktop/views/main_window.py" line="223" />
             <source>Counter</source>
             <translation>收银台</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="103" />
+            <location filename="../../desktop/views/main_window.py" line="105" />
             <source>Members</source>
             <translation>会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="104" />
+            <location filename="../../desktop/views/main_window.py" line="106" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="105" />
+            <location filename="../../desktop/views/main_window.py" line="107" />
             <source>Campaigns</source>
             <translation>营销</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="106" />
+            <location filename="../../desktop/views/main_window.py" line="108" />
             <source>Dashboard</source>
             <translation>经营数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="121" />
+            <location filename="../../desktop/views/main_window.py" line="123" />
             <source>Switch staff (F12)</source>
             <translation>切换店员 (F12)</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="215" />
+            <location filename="../../desktop/views/main_window.py" line="225" />
             <source>%1 (owner)</source>
             <translation>%1（店主）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="218" />
+            <location filename="../../desktop/views/main_window.py" line="228" />
             <source>Signed in: %1</source>
             <translation>当前登录：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/main_window.py" line="225" />
+            <location filename="../../desktop/views/main_window.py" line="235" />
             <source>Enter your PIN to sign in at this counter.</source>
             <translation>请输入您的密码登录本收银台。</translation>
         </message>
@@ -2638,6 +3136,7 @@
         </message>
         <message>
             <location filename="../../desktop/views/member_card_widget.py" line="99" />
+            <location filename="../../desktop/views/member_card_widget.py" line="181" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
@@ -2662,22 +3161,37 @@
             <translation>最近到店</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="184" />
+            <location filename="../../desktop/views/member_card_widget.py" line="174" />
+            <source>Member of alliance shop no. %1</source>
+            <translation>商盟 %1 号店的会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_card_widget.py" line="176" />
+            <source>Name and phone are kept by their own shop</source>
+            <translation>姓名和手机号由其所属店铺保管</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_card_widget.py" line="181" />
+            <source>Alliance points</source>
+            <translation>商盟积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/member_card_widget.py" line="193" />
             <source>%1 points expire on %2</source>
             <translation>%1 积分将于 %2 过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="207" />
+            <location filename="../../desktop/views/member_card_widget.py" line="216" />
             <source>No visits yet</source>
             <translation>还没有到店记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="211" />
+            <location filename="../../desktop/views/member_card_widget.py" line="220" />
             <source>Sale %1</source>
             <translation>消费 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/member_card_widget.py" line="213" />
+            <location filename="../../desktop/views/member_card_widget.py" line="222" />
             <source>Check-in</source>
             <translation>签到</translation>
         </message>
@@ -3161,544 +3675,592 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../desktop/views/messages.py" line="152" />
+            <location filename="../../desktop/views/messages.py" line="160" />
             <source>This is a member card, not a coupon. Scan the coupon's code.</source>
             <translation>这是会员卡，不是优惠券。请扫优惠券上的二维码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="154" />
+            <location filename="../../desktop/views/messages.py" line="162" />
             <source>This is a coupon, not a member card. Scan it at the counter to use it.</source>
             <translation>这是优惠券，不是会员卡。请在收银台扫码使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="158" />
+            <location filename="../../desktop/views/messages.py" line="166" />
             <source>This coupon expired on %1.</source>
             <translation>这张券已于 %1 过期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="165" />
+            <location filename="../../desktop/views/messages.py" line="173" />
             <source>This coupon was already used on %1 at %2.</source>
             <translation>这张券已于 %1 在 %2 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="167" />
+            <location filename="../../desktop/views/messages.py" line="175" />
             <source>This coupon was already used on %1.</source>
             <translation>这张券已于 %1 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="169" />
+            <location filename="../../desktop/views/messages.py" line="177" />
             <source>This coupon can only be used from %1.</source>
             <translation>这张券从 %1 起才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="173" />
+            <location filename="../../desktop/views/messages.py" line="181" />
             <source>This coupon belongs to another member (%1).</source>
             <translation>这张券属于另一位会员（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="177" />
+            <location filename="../../desktop/views/messages.py" line="185" />
             <source>This coupon needs a bill of %1 or more.</source>
             <translation>这张券需消费满 %1 才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="181" />
+            <location filename="../../desktop/views/messages.py" line="189" />
             <source>This member already has the most coupons of this campaign (%1).</source>
             <translation>这位会员领取本活动的券已达上限（%1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="187" />
+            <location filename="../../desktop/views/messages.py" line="195" />
             <source>The campaign cannot be saved: %1</source>
             <translation>活动无法保存：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="191" />
+            <location filename="../../desktop/views/messages.py" line="199" />
             <source>This coupon belongs to a member: scan their member card first.</source>
             <translation>这是会员专属券：请先扫该会员的会员卡。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="195" />
+            <location filename="../../desktop/views/messages.py" line="203" />
             <source>No such coupon: it was not issued by this shop.</source>
             <translation>没有这张券：不是本店发出的。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="198" />
+            <location filename="../../desktop/views/messages.py" line="206" />
             <source>This coupon was voided and can no longer be used.</source>
             <translation>这张券已作废，不能再使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="199" />
+            <location filename="../../desktop/views/messages.py" line="207" />
             <source>This coupon cannot be used at this shop.</source>
             <translation>这张券不能在本店使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="200" />
+            <location filename="../../desktop/views/messages.py" line="208" />
             <source>This coupon's campaign is paused: it cannot be used for now.</source>
             <translation>这张券所属的活动已暂停，暂时不能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="203" />
+            <location filename="../../desktop/views/messages.py" line="211" />
             <source>A points multiplier is not handed out as coupons: it applies to every member sale while it runs.</source>
             <translation>积分倍数活动不发券：活动期间对会员的每笔消费自动生效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="208" />
+            <location filename="../../desktop/views/messages.py" line="216" />
             <source>The campaign's quota is used up: no more coupons can be issued.</source>
             <translation>活动发放总量已用完，不能再发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="211" />
+            <location filename="../../desktop/views/messages.py" line="219" />
             <source>This member has not agreed to marketing, so no coupon can be sent to them.</source>
             <translation>这位会员未同意接收营销信息，不能给他发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="214" />
+            <location filename="../../desktop/views/messages.py" line="222" />
             <source>This campaign has ended.</source>
             <translation>这个活动已结束。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="215" />
+            <location filename="../../desktop/views/messages.py" line="223" />
             <source>No such campaign.</source>
             <translation>没有这个活动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="216" />
+            <location filename="../../desktop/views/messages.py" line="224" />
             <source>No such batch of coupons.</source>
             <translation>没有这个批次的券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="217" />
+            <location filename="../../desktop/views/messages.py" line="225" />
             <source>The campaign cannot change to that state.</source>
             <translation>活动不能改成这个状态。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="220" />
+            <location filename="../../desktop/views/messages.py" line="228" />
             <source>Enter how many coupons to print (1 or more).</source>
             <translation>请输入要打印的张数（至少 1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="228" />
+            <location filename="../../desktop/views/messages.py" line="236" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="229" />
+            <location filename="../../desktop/views/messages.py" line="237" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="230" />
+            <location filename="../../desktop/views/messages.py" line="238" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="231" />
+            <location filename="../../desktop/views/messages.py" line="239" />
             <source>Percent off</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="232" />
+            <location filename="../../desktop/views/messages.py" line="240" />
             <source>At most</source>
             <translation>最多减</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="233" />
+            <location filename="../../desktop/views/messages.py" line="241" />
             <source>Least bill</source>
             <translation>最低消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="234" />
+            <location filename="../../desktop/views/messages.py" line="242" />
             <source>Gift</source>
             <translation>赠品</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="235" />
-            <location filename="../../desktop/views/messages.py" line="236" />
+            <location filename="../../desktop/views/messages.py" line="243" />
+            <location filename="../../desktop/views/messages.py" line="244" />
             <source>Points multiplier</source>
             <translation>积分倍数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="237" />
+            <location filename="../../desktop/views/messages.py" line="245" />
             <source>Valid from</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="238" />
+            <location filename="../../desktop/views/messages.py" line="246" />
             <source>Valid until</source>
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="239" />
+            <location filename="../../desktop/views/messages.py" line="247" />
             <source>Days valid</source>
             <translation>有效天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="240" />
+            <location filename="../../desktop/views/messages.py" line="248" />
             <source>Quota</source>
             <translation>发放总量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="241" />
+            <location filename="../../desktop/views/messages.py" line="249" />
             <source>Per member</source>
             <translation>每人限领</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="242" />
+            <location filename="../../desktop/views/messages.py" line="250" />
             <source>Scope</source>
             <translation>适用范围</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="243" />
+            <location filename="../../desktop/views/messages.py" line="251" />
             <source>Held out</source>
             <translation>对照组</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="244" />
+            <location filename="../../desktop/views/messages.py" line="252" />
             <source>Terms</source>
             <translation>使用说明</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="245" />
+            <location filename="../../desktop/views/messages.py" line="253" />
             <source>Automatic</source>
             <translation>自动发放</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="246" />
+            <location filename="../../desktop/views/messages.py" line="254" />
             <source>Days away</source>
             <translation>未到店天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="247" />
+            <location filename="../../desktop/views/messages.py" line="255" />
             <source>Visits</source>
             <translation>到店次数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="248" />
+            <location filename="../../desktop/views/messages.py" line="256" />
             <source>Sale amount</source>
             <translation>消费金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="256" />
-            <location filename="../../desktop/views/messages.py" line="257" />
-            <location filename="../../desktop/views/messages.py" line="258" />
+            <location filename="../../desktop/views/messages.py" line="264" />
+            <location filename="../../desktop/views/messages.py" line="265" />
+            <location filename="../../desktop/views/messages.py" line="266" />
             <source>Required.</source>
             <translation>必填。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="259" />
+            <location filename="../../desktop/views/messages.py" line="267" />
             <source>Cannot be negative.</source>
             <translation>不能为负数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="260" />
-            <location filename="../../desktop/views/messages.py" line="261" />
+            <location filename="../../desktop/views/messages.py" line="268" />
+            <location filename="../../desktop/views/messages.py" line="269" />
             <source>Must be more than zero.</source>
             <translation>必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="262" />
+            <location filename="../../desktop/views/messages.py" line="270" />
             <source>At most 100.</source>
             <translation>最大为 100。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="263" />
+            <location filename="../../desktop/views/messages.py" line="271" />
             <source>Too large.</source>
             <translation>太大了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="264" />
+            <location filename="../../desktop/views/messages.py" line="272" />
             <source>Too long.</source>
             <translation>太长了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="265" />
+            <location filename="../../desktop/views/messages.py" line="273" />
             <source>Out of range.</source>
             <translation>超出范围。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="266" />
-            <location filename="../../desktop/views/messages.py" line="267" />
+            <location filename="../../desktop/views/messages.py" line="274" />
+            <location filename="../../desktop/views/messages.py" line="275" />
             <source>Must not be before the first day.</source>
             <translation>不能早于开始日期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="268" />
+            <location filename="../../desktop/views/messages.py" line="276" />
             <source>Choose fixed dates or a number of days, not both.</source>
             <translation>固定日期和天数只能选一种。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="269" />
+            <location filename="../../desktop/views/messages.py" line="277" />
             <source>Choose fixed dates or a number of days.</source>
             <translation>请选择固定日期或天数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="270" />
+            <location filename="../../desktop/views/messages.py" line="278" />
             <source>Not a field of this version.</source>
             <translation>这个版本没有该项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="271" />
+            <location filename="../../desktop/views/messages.py" line="279" />
             <source>Not a valid value.</source>
             <translation>不是有效的值。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="272" />
+            <location filename="../../desktop/views/messages.py" line="280" />
             <source>Not an amount: type it like 10.00.</source>
             <translation>不是金额：请输入 10.00 这样的数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="273" />
+            <location filename="../../desktop/views/messages.py" line="281" />
             <source>Not used by this kind of campaign.</source>
             <translation>这类活动不用这一项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="275" />
+            <location filename="../../desktop/views/messages.py" line="283" />
             <source>Not valid (%1).</source>
             <translation>无效（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="281" />
+            <location filename="../../desktop/views/messages.py" line="289" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="32" />
+            <location filename="../../desktop/views/offline_policy_texts.py" line="16" />
+            <source>Offline: this counter has not synced with the alliance yet, so it does not know the member's alliance balance. Connect to redeem.</source>
+            <translation>离线：本柜台尚未与商盟同步，不知道该会员的商盟积分余额。请联网后再兑换。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/offline_policy_texts.py" line="21" />
+            <source>Offline: the alliance balance is more than %1 hours old. Connect to redeem.</source>
+            <translation>离线：商盟积分余额已超过 %1 小时未更新。请联网后再兑换。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/offline_policy_texts.py" line="26" />
+            <source>This member owes %1 points from redeeming more than they had. Points they earn repay it first; they can redeem again once a sync shows it repaid.</source>
+            <translation>该会员曾超额兑换，尚欠 %1 积分。新获得的积分先用于还欠；同步确认还清后才能再兑换。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/offline_policy_texts.py" line="32" />
+            <source>Offline: at most %1 points per member per day here (%2 left today); connect to redeem more.</source>
+            <translation>离线：本店每位会员每天最多兑换 %1 积分（今天还可兑换 %2）；联网后可兑换更多。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/offline_policy_texts.py" line="39" />
+            <source>Offline: at most %1 redemptions per member per day here; connect to redeem more.</source>
+            <translation>离线：本店每位会员每天最多兑换 %1 次；联网后可兑换更多。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/offline_policy_texts.py" line="44" />
+            <source>Offline: this counter may redeem at most %1 points before it syncs (%2 left); connect to redeem more.</source>
+            <translation>离线：本柜台同步前最多可兑换 %1 积分（还剩 %2）；联网后可兑换更多。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/offline_policy_texts.py" line="51" />
+            <source>This member of another alliance shop is not known to the alliance here: they have not agreed to share with the alliance, or this counter has not synced since they joined.</source>
+            <translation>本柜台的商盟资料中没有这位其他商盟店铺的会员：该会员未同意与商盟共享，或本柜台在其入会后尚未同步。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/offline_policy_texts.py" line="58" />
+            <source>This member belongs to another alliance shop: their card comes from that shop.</source>
+            <translation>该会员属于商盟的其他店铺，会员卡由该店发放。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="37" />
             <source>Misread: the keyboard layout looks French (AZERTY). Switch the layout or the scanner setting, then scan again.</source>
             <translation>没扫对：键盘布局好像是法语 (AZERTY)。请切换键盘布局或修改扫码枪设置，然后重扫。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="36" />
+            <location filename="../../desktop/views/messages.py" line="41" />
             <source>Misread: Caps Lock seems to be on. Turn it off and scan again.</source>
             <translation>没扫对：大写锁定 (Caps Lock) 好像开着。请关掉后重扫。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="39" />
+            <location filename="../../desktop/views/messages.py" line="44" />
             <source>Misread: the input method is in full-width mode. Switch it to half-width or English and scan again.</source>
             <translation>没扫对：输入法是全角模式。请切换到半角或英文后重扫。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="42" />
+            <location filename="../../desktop/views/messages.py" line="47" />
             <source>Misread: the code was not read completely. Scan again.</source>
             <translation>没扫对：码没有读完整，请重扫。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="44" />
+            <location filename="../../desktop/views/messages.py" line="49" />
             <source>This is not a member card.</source>
             <translation>这不是会员码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="45" />
+            <location filename="../../desktop/views/messages.py" line="50" />
             <source>This code was not issued by this shop or its alliance.</source>
             <translation>这个码不是本店或本商盟发的。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="46" />
+            <location filename="../../desktop/views/messages.py" line="51" />
             <source>Not a valid code: it may have been altered or forged.</source>
             <translation>无效的码：可能被改动或伪造。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="47" />
+            <location filename="../../desktop/views/messages.py" line="52" />
             <source>This card has expired. Issue a new card from the Members screen.</source>
             <translation>这张会员卡已过期，请在“会员”页面补发新卡。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="48" />
+            <location filename="../../desktop/views/messages.py" line="53" />
             <source>This card was replaced by a newer one and can no longer be used.</source>
             <translation>这张卡已被新卡替换，不能再使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="49" />
+            <location filename="../../desktop/views/messages.py" line="54" />
             <source>No such member (the member may have been erased).</source>
             <translation>找不到这位会员（可能已被删除）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="50" />
+            <location filename="../../desktop/views/messages.py" line="55" />
             <source>That is not a valid mobile number (11 digits starting with 1).</source>
             <translation>手机号不正确（应为 1 开头的 11 位数字）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="51" />
+            <location filename="../../desktop/views/messages.py" line="56" />
             <source>Please enter a name.</source>
             <translation>请输入姓名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="53" />
+            <location filename="../../desktop/views/messages.py" line="58" />
             <source>The member must agree to the membership terms to enrol.</source>
             <translation>会员须同意会员条款才能入会。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="55" />
+            <location filename="../../desktop/views/messages.py" line="60" />
             <source>The birthday is not a valid date.</source>
             <translation>生日不是有效日期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="56" />
+            <location filename="../../desktop/views/messages.py" line="61" />
             <source>Enter an amount greater than zero.</source>
             <translation>请输入大于零的金额。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="57" />
+            <location filename="../../desktop/views/messages.py" line="62" />
             <source>Enter a number of points of zero or more.</source>
             <translation>积分数不能小于零。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="58" />
+            <location filename="../../desktop/views/messages.py" line="63" />
             <source>Points can only be redeemed for a member.</source>
             <translation>只有会员才能使用积分。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="59" />
+            <location filename="../../desktop/views/messages.py" line="64" />
             <source>Wrong PIN.</source>
             <translation>密码不对。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="60" />
+            <location filename="../../desktop/views/messages.py" line="65" />
             <source>A PIN is 4 to 8 digits.</source>
             <translation>密码为 4 到 8 位数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="61" />
+            <location filename="../../desktop/views/messages.py" line="66" />
             <source>Another staff member already uses this PIN. Choose another.</source>
             <translation>已有店员在用这个密码，请换一个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="62" />
+            <location filename="../../desktop/views/messages.py" line="67" />
             <source>Only the owner can do this.</source>
             <translation>只有店主可以这样做。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="63" />
+            <location filename="../../desktop/views/messages.py" line="68" />
             <source>No such sale.</source>
             <translation>找不到这笔消费。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="64" />
+            <location filename="../../desktop/views/messages.py" line="69" />
             <source>These points were already reversed.</source>
             <translation>这些积分已经冲回过了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="65" />
+            <location filename="../../desktop/views/messages.py" line="70" />
             <source>Please give a reason.</source>
             <translation>请填写原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="66" />
+            <location filename="../../desktop/views/messages.py" line="71" />
             <source>No such staff member.</source>
             <translation>找不到这位店员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="67" />
+            <location filename="../../desktop/views/messages.py" line="72" />
             <source>The last owner account cannot be removed.</source>
             <translation>不能删除最后一个店主账号。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="68" />
+            <location filename="../../desktop/views/messages.py" line="73" />
             <source>Please enter the shop name.</source>
             <translation>请输入店名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="69" />
+            <location filename="../../desktop/views/messages.py" line="74" />
             <source>The gold threshold must not be lower than the silver one.</source>
             <translation>金卡门槛不能低于银卡门槛。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="70" />
+            <location filename="../../desktop/views/messages.py" line="75" />
             <source>The shop has not been set up yet.</source>
             <translation>店铺还没有设置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="71" />
+            <location filename="../../desktop/views/messages.py" line="76" />
             <source>This member has had too many cards; enrol again.</source>
             <translation>这位会员补卡次数过多，请重新入会。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="72" />
+            <location filename="../../desktop/views/messages.py" line="77" />
             <source>This shop has already been set up.</source>
             <translation>店铺已经设置过了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="73" />
+            <location filename="../../desktop/views/messages.py" line="78" />
             <source>The time zone is not valid.</source>
             <translation>时区不正确。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="74" />
+            <location filename="../../desktop/views/messages.py" line="79" />
             <source>Choose a role: owner or staff.</source>
             <translation>请选择角色：店主或店员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="75" />
+            <location filename="../../desktop/views/messages.py" line="80" />
             <source>Unknown kind of consent.</source>
             <translation>未知的授权类型。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="76" />
+            <location filename="../../desktop/views/messages.py" line="81" />
             <source>That setting does not exist in this version.</source>
             <translation>此版本没有这项设置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="77" />
+            <location filename="../../desktop/views/messages.py" line="82" />
             <source>No such points entry.</source>
             <translation>找不到这条积分记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="82" />
+            <location filename="../../desktop/views/messages.py" line="87" />
             <source>The name is too long (at most %1 characters).</source>
             <translation>名字太长（最多 %1 个字）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="84" />
+            <location filename="../../desktop/views/messages.py" line="89" />
             <source>A member with this phone number already exists.</source>
             <translation>这个手机号已经是会员了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="86" />
+            <location filename="../../desktop/views/messages.py" line="91" />
             <source>The amount is too large (at most %1).</source>
             <translation>金额太大（最多 %1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="89" />
+            <location filename="../../desktop/views/messages.py" line="94" />
             <source>Not enough points: the balance is %1, %2 needed.</source>
             <translation>积分不够：余额 %1，需要 %2。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="94" />
+            <location filename="../../desktop/views/messages.py" line="99" />
             <source>The discount would exceed the amount; at most %1 points can be used.</source>
             <translation>抵扣不能超过金额，最多可用 %1 积分。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="99" />
+            <location filename="../../desktop/views/messages.py" line="104" />
             <source>%1 points is above the limit of %2 for one sale: the owner's PIN is needed.</source>
             <translation>本次积分 %1 超过单笔上限 %2，需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="104" />
+            <location filename="../../desktop/views/messages.py" line="109" />
             <source>This sale was already refunded.</source>
             <translation>这笔消费已经退过款了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="107" />
+            <location filename="../../desktop/views/messages.py" line="112" />
             <source>Every refund needs the owner.</source>
             <translation>每笔退款都需要店主处理。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="108" />
+            <location filename="../../desktop/views/messages.py" line="113" />
             <source>Refunds over %1 need the owner.</source>
             <translation>超过 %1 的退款需要店主处理。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="110" />
+            <location filename="../../desktop/views/messages.py" line="115" />
             <source>Enter a non-zero number of points (at most %1).</source>
             <translation>请输入不为零的积分数（最多 %1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="115" />
+            <location filename="../../desktop/views/messages.py" line="120" />
             <source>The value of %1 must be between %2 and %3.</source>
             <translation>%1 的值须在 %2 到 %3 之间。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="120" />
+            <location filename="../../desktop/views/messages.py" line="125" />
             <source>Refused: %1</source>
             <translation>无法完成：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfflineBanner</name>
+        <message>
+            <location filename="../../desktop/views/offline_banner.py" line="41" />
+            <source>OFFLINE — last sync %1. Points earned are kept and sent later; redeeming alliance points may be limited.</source>
+            <translation>离线 — 上次同步在%1。积累的积分会保留，稍后发送；使用商盟积分抵扣可能受限。</translation>
         </message>
     </context>
     <context>
@@ -4634,72 +5196,77 @@
     <context>
         <name>SettingsView</name>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="57" />
+            <location filename="../../desktop/views/settings_view.py" line="58" />
             <source>Unlock with owner PIN</source>
             <translation>输入店主密码解锁</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="76" />
+            <location filename="../../desktop/views/settings_view.py" line="78" />
             <source>Shop and language</source>
             <translation>店铺与语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="77" />
+            <location filename="../../desktop/views/settings_view.py" line="79" />
             <source>Points rule</source>
             <translation>积分规则</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="78" />
+            <location filename="../../desktop/views/settings_view.py" line="80" />
             <source>Staff</source>
             <translation>店员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="79" />
+            <location filename="../../desktop/views/settings_view.py" line="81" />
             <source>Security</source>
             <translation>安全</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="80" />
+            <location filename="../../desktop/views/settings_view.py" line="82" />
             <source>Audit log</source>
             <translation>操作日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="81" />
+            <location filename="../../desktop/views/settings_view.py" line="83" />
             <source>Backups</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="82" />
+            <location filename="../../desktop/views/settings_view.py" line="84" />
+            <source>Alliance</source>
+            <translation>商盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_view.py" line="85" />
             <source>Scanner test</source>
             <translation>扫码枪测试</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="84" />
+            <location filename="../../desktop/views/settings_view.py" line="87" />
             <source>Lock</source>
             <translation>锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="100" />
+            <location filename="../../desktop/views/settings_view.py" line="103" />
             <source>Settings are locked</source>
             <translation>设置已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="105" />
+            <location filename="../../desktop/views/settings_view.py" line="108" />
             <source>Only the owner can change the shop, the points rule and staff accounts. They lock again when you leave this tab.</source>
             <translation>只有店主可以修改店铺信息、积分规则和店员账号。离开本页后会重新锁定。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="141" />
+            <location filename="../../desktop/views/settings_view.py" line="144" />
             <source>Enter the owner's PIN to open the settings.</source>
             <translation>请输入店主密码打开设置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="143" />
+            <location filename="../../desktop/views/settings_view.py" line="146" />
             <source>Still locked.</source>
             <translation>仍处于锁定状态。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_view.py" line="156" />
+            <location filename="../../desktop/views/settings_view.py" line="159" />
             <source>Unlocked by %1. Settings lock again when you leave this tab.</source>
             <translation>已由 %1 解锁。离开本页后设置会重新锁定。</translation>
         </message>
@@ -5092,19 +5659,97 @@
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="125" />
+            <location filename="../../desktop/views/first_run.py" line="132" />
             <source>Ready</source>
             <translation>准备就绪</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="126" />
+            <location filename="../../desktop/views/first_run.py" line="133" />
             <source>Check the details. Use Back to change any of them.</source>
             <translation>请核对以下信息。要修改，按“上一步”返回。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="129" />
+            <location filename="../../desktop/views/first_run.py" line="136" />
             <source>Nothing is saved until you press Create the shop. Quit leaves without saving anything.</source>
             <translation>按“创建店铺”之前什么都不会保存。按“退出”则不保存任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusWidget</name>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="55" />
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="59" />
+            <source>Send and fetch alliance changes now (%1)</source>
+            <translation>立即发送并获取商盟的变动（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="79" />
+            <source>Syncing…</source>
+            <translation>正在同步…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="87" />
+            <source>Join the alliance again (restored backup)</source>
+            <translation>请重新加入商盟（已从备份恢复）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="91" />
+            <source>Not in an alliance</source>
+            <translation>未加入商盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="92" />
+            <source>Join an alliance in Settings → Alliance.</source>
+            <translation>在“设置 → 商盟”中加入商盟。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="96" />
+            <source>Connecting to the alliance…</source>
+            <translation>正在连接商盟…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="98" />
+            <source>Online · synced %1</source>
+            <translation>在线 · %1 已同步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="102" />
+            <source>Offline since %1</source>
+            <translation>自 %1 起离线</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="104" />
+            <source>Offline · never synced</source>
+            <translation>离线 · 从未同步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="107" />
+            <source>Sync stopped · see the tooltip</source>
+            <translation>同步已停止 · 详见提示</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="109" />
+            <source> · %1 waiting</source>
+            <translation> · %1 条待发送</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="111" />
+            <source>Alliance: %1</source>
+            <translation>商盟：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="112" />
+            <source>Last good sync: %1</source>
+            <translation>上次成功同步：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_status_widget.py" line="117" />
+            <source>%1 records were settled differently by the alliance.</source>
+            <translation>有 %1 条记录被商盟按不同方式处理。</translation>
         </message>
     </context>
     <context>
@@ -5293,6 +5938,309 @@
             <location filename="../../desktop/views/card_sheet.py" line="83" />
             <source>Page %1 of %2</source>
             <translation>第 %1 页，共 %2 页</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictText</name>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="27" />
+            <source>Coupon used twice</source>
+            <translation>优惠券被用了两次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="28" />
+            <source>Coupon had been withdrawn</source>
+            <translation>优惠券已被联盟作废</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="29" />
+            <source>Coupon of a campaign this shop had not joined</source>
+            <translation>本店未参加的活动的优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="30" />
+            <source>Coupon used outside its dates</source>
+            <translation>优惠券在有效期外使用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="31" />
+            <source>Points overspent</source>
+            <translation>积分超额使用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="32" />
+            <source>Customer enrolled twice</source>
+            <translation>同一顾客登记了两次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="33" />
+            <source>Member not shared with the alliance</source>
+            <translation>会员未向联盟共享</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="34" />
+            <source>Member of another shop</source>
+            <translation>其他店的会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="35" />
+            <source>Member number already taken</source>
+            <translation>会员编号已被占用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="36" />
+            <source>Member's data was erased</source>
+            <translation>会员资料已删除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="37" />
+            <source>Consent not understood</source>
+            <translation>无法识别的授权变更</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="38" />
+            <source>Sale sent twice</source>
+            <translation>销售重复上传</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="39" />
+            <source>Refund sent twice</source>
+            <translation>退款重复上传</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="40" />
+            <source>Refund larger than the sale</source>
+            <translation>退款超过原销售</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="41" />
+            <source>Empty points adjustment</source>
+            <translation>积分调整为 0</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="42" />
+            <source>Already recorded</source>
+            <translation>已经记录过</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="43" />
+            <source>Already refunded</source>
+            <translation>已经退过款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="44" />
+            <source>Alliance coupon voided here</source>
+            <translation>在本店作废了联盟优惠券</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="45" />
+            <source>Record the server does not know</source>
+            <translation>服务器不认识的记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="46" />
+            <source>Record the server could not read</source>
+            <translation>服务器无法读取的记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="47" />
+            <source>Record the server could not store</source>
+            <translation>服务器无法保存的记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="52" />
+            <source>Refused by the alliance</source>
+            <translation>被联盟拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="53" />
+            <source>Settled differently</source>
+            <translation>联盟另行结算</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="59" />
+            <source>the member</source>
+            <translation>该会员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="61" />
+            <source>%1 (member no. %2)</source>
+            <translation>%1（会员 %2 号）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="62" />
+            <source>member no. %1</source>
+            <translation>会员 %1 号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="67" />
+            <source>sale no. %1 (%2)</source>
+            <translation>第 %1 号销售（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="69" />
+            <source>a sale of %1</source>
+            <translation>一笔 %1 的销售</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="70" />
+            <source>a sale</source>
+            <translation>一笔销售</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="75" />
+            <source>another counter of this shop</source>
+            <translation>本店的另一台收银机</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="77" />
+            <source>shop no. %1</source>
+            <translation>%1 号店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="78" />
+            <source>another shop</source>
+            <translation>另一家店</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="84" />
+            <source>By the alliance's rules your shop bears the %1 discount itself.</source>
+            <translation>按联盟规则，这笔 %1 的优惠由本店自行承担。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="88" />
+            <source>The alliance pays your shop the %1 discount on its next statement.</source>
+            <translation>这笔 %1 的优惠由联盟承担，计入下一期结算单付给本店。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="98" />
+            <source>Alliance coupon %1 had already been used at %2 before %3 reached the alliance. Your sale stands. %4</source>
+            <translation>联盟优惠券 %1 在%3上传到联盟之前已在%2使用过。本店的销售有效。%4</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="109" />
+            <source>Alliance coupon %1 had been withdrawn by the alliance before %2 reached it. Your sale stands. %3</source>
+            <translation>联盟优惠券 %1 在%2上传之前已被联盟作废。本店的销售有效。%3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="119" />
+            <source>Alliance coupon %1 belongs to a joint campaign this shop had not joined when %2 reached the alliance. Your sale stands, but your shop bears the %3 discount. Take part in the campaign (Campaigns → Joint campaigns) before taking its coupons.</source>
+            <translation>联盟优惠券 %1 属于一个联合活动，%2上传到联盟时本店尚未参加该活动。销售有效，但 %3 的优惠由本店承担。收这类优惠券前请先参加活动（活动 → 联合活动）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="131" />
+            <source>Alliance coupon %1 was used on %2, outside its valid dates. Your sale stands, but your shop bears the %3 discount.</source>
+            <translation>联盟优惠券 %1 于 %2 使用，不在有效期内。销售有效，但 %3 的优惠由本店承担。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="143" />
+            <source>The customer enrolled here as %1 was already in the alliance with the same phone, as %2. The two are now one member: %3 points moved to %2. Use that member's card from now on.</source>
+            <translation>在本店登记为%1的顾客，已用同一手机号在联盟登记为%2。两者已合并为一个会员：%3 积分转入%2。今后请使用该会员的卡。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="154" />
+            <source>A refund reached the alliance before its sale and took back %1 points more than the sale gave. It is kept as recorded.</source>
+            <translation>一笔退款比原销售先到联盟，扣回的积分比销售给的多 %1。按记录保留。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="161" />
+            <source>%1 belongs to another shop and has not agreed to share with the alliance, so the alliance did not record this for them. What the counter did here stays at this shop only.</source>
+            <translation>%1 是其他店的会员，且未同意向联盟共享，联盟未为其记录此项。本店收银台的操作只在本店有效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="166" />
+            <source>Only the shop where %1 enrolled can change their details, consents or card. The alliance kept its own record; nothing changed there.</source>
+            <translation>只有 %1 登记入会的店才能修改其资料、授权或会员卡。联盟保留原记录，未作改动。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="170" />
+            <source>The number of %1 is already used by another shop's member, so the alliance did not take this enrolment. The member's points stay at this shop only.</source>
+            <translation>%1 的编号已被其他店的会员使用，联盟未接受此次登记。该会员的积分只在本店有效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="175" />
+            <source>The data of %1 was erased at their request; the alliance no longer records anything for them.</source>
+            <translation>%1 的资料已应本人要求删除，联盟不再为其记录任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="179" />
+            <source>The alliance did not understand a consent change for %1; it was not recorded there.</source>
+            <translation>联盟无法识别 %1 的一项授权变更，未予记录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="182" />
+            <source>%2 had already reached the alliance; this second copy was not counted again. Nothing to do.</source>
+            <translation>%2 已经上传到联盟，这次重复的不再计算。无需处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="186" />
+            <source>The refund of %2 had already reached the alliance; it was not counted again. Nothing to do.</source>
+            <translation>%2 的退款已经上传到联盟，不再重复计算。无需处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="190" />
+            <source>A refund tried to take back more points than %2 gave; the alliance refused it, so the member's points there are as before the refund.</source>
+            <translation>一笔退款要扣回的积分多于 %2 当时给的积分，联盟拒绝了它，会员在联盟的积分保持退款前的数额。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="195" />
+            <source>A points adjustment of 0 points was not recorded. Nothing to do.</source>
+            <translation>一次 0 积分的调整未被记录。无需处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="198" />
+            <source>This was already recorded at the alliance and was not counted again. Nothing to do.</source>
+            <translation>此项联盟已经记录过，不再重复计算。无需处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="201" />
+            <source>This refund was already recorded at the alliance and was not counted again. Nothing to do.</source>
+            <translation>这笔退款联盟已经记录过，不再重复计算。无需处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="205" />
+            <source>Alliance coupon %3 can only be voided by the alliance, so voiding it here changed nothing there: it stays valid at the other shops.</source>
+            <translation>联盟优惠券 %3 只能由联盟作废，在本店作废对联盟无效：它在其他店仍可使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="209" />
+            <source>This counter sent a kind of record (%4) the alliance server does not know; the server may be older than this app. It was not applied: ask the alliance to update its server.</source>
+            <translation>本收银台上传了联盟服务器不认识的记录类型（%4），服务器可能比本软件旧。该记录未生效：请联系联盟更新服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="214" />
+            <source>The alliance could not read a record this counter sent (%4); it was not applied. Contact support if this happens again.</source>
+            <translation>联盟无法读取本收银台上传的一条记录（%4），未生效。如再次出现请联系客服。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="218" />
+            <source>The alliance could not store a record this counter sent; it was not applied. Contact support if this happens again.</source>
+            <translation>联盟无法保存本收银台上传的一条记录，未生效。如再次出现请联系客服。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="229" />
+            <source>The alliance refused this record (%1); it was not applied there.</source>
+            <translation>联盟拒绝了这条记录（%1），未生效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="230" />
+            <source>The alliance settled this differently (%1).</source>
+            <translation>联盟对此另行结算（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="236" />
+            <source>only had %1 left at the alliance</source>
+            <translation>在联盟只剩 %1 积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="238" />
+            <source>had no points left at the alliance</source>
+            <translation>在联盟已没有积分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/conflict_texts.py" line="242" />
+            <source>%1 used %2 points here, but %3: points were also used at another shop while this counter was offline. The sale stands. The member now owes %4 points, which their next purchases repay first, and cannot use points offline until then. Your shop is still credited for all %2 points.</source>
+            <translation>%1 在本店使用了 %2 积分，但%3：本收银台离线期间，该会员在另一家店也用了积分。这笔销售有效。会员现在欠 %4 积分，之后消费所得积分先用来还欠，还清前不能离线使用积分。本店仍按全部 %2 积分结算。</translation>
         </message>
     </context>
     <context>
@@ -5765,6 +6713,170 @@
             <location filename="../../desktop/views/settings_audit.py" line="114" />
             <source>staff</source>
             <translation>员工</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncTexts</name>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="66" />
+            <source>Wrong PIN.</source>
+            <translation>密码错误。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="25" />
+            <source>The alliance server cannot be reached (no network, or a wrong address).</source>
+            <translation>连不上商盟服务器（没有网络，或地址不对）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="26" />
+            <source>The alliance server did not answer in time.</source>
+            <translation>商盟服务器没有及时回应。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="28" />
+            <source>The server's certificate could not be verified: check the address, or choose the certificate file the organiser gave you.</source>
+            <translation>无法验证服务器的证书：请检查地址，或选择组织者给您的证书文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="31" />
+            <source>The server address must start with http:// or https://.</source>
+            <translation>服务器地址必须以 http:// 或 https:// 开头。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="32" />
+            <source>The server's answer was not understood. Is this an alliance server?</source>
+            <translation>看不懂服务器的回应。这是商盟服务器吗？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="34" />
+            <source>The server speaks another version. Update Merchant Desk, or ask the organiser.</source>
+            <translation>服务器的版本不同。请更新商盟柜台，或询问组织者。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="36" />
+            <source>The alliance server is busy. It is tried again by itself.</source>
+            <translation>商盟服务器正忙，稍后会自动重试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="37" />
+            <source>The alliance server failed. It is tried again by itself.</source>
+            <translation>商盟服务器出错，稍后会自动重试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="38" />
+            <source>Too many attempts. Wait a few minutes.</source>
+            <translation>尝试次数太多，请等几分钟。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="39" />
+            <source>The server no longer accepts this PC. Join again with a new code.</source>
+            <translation>服务器不再接受这台电脑。请用新的邀请码重新加入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="41" />
+            <source>This PC was removed from the alliance. Join again with a new code from the organiser.</source>
+            <translation>这台电脑已被移出商盟。请向组织者要新的邀请码重新加入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="43" />
+            <source>That invitation code is not valid. Check it and try again.</source>
+            <translation>邀请码无效，请检查后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="45" />
+            <source>That invitation code was already used. Ask the organiser for a new one.</source>
+            <translation>这个邀请码已被使用，请向组织者要一个新的。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="48" />
+            <source>That invitation code has expired. Ask the organiser for a new one.</source>
+            <translation>这个邀请码已过期，请向组织者要一个新的。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="51" />
+            <source>That invitation code is locked after too many wrong tries. Ask the organiser for a new one.</source>
+            <translation>输错次数太多，这个邀请码已被锁定，请向组织者要一个新的。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="54" />
+            <source>Too many tries from this network. Wait 10 minutes.</source>
+            <translation>这个网络尝试次数太多，请等 10 分钟。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="55" />
+            <source>This shop is already in an alliance.</source>
+            <translation>本店已经加入了商盟。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="56" />
+            <source>This shop has not joined an alliance.</source>
+            <translation>本店还没有加入商盟。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="58" />
+            <source>This shop was restored from a backup. Join the alliance again with a new invitation code (Settings → Alliance).</source>
+            <translation>本店数据是从备份恢复的。请用新的邀请码重新加入商盟（设置 → 商盟）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="62" />
+            <source>This PC's sync key is missing or does not fit. Join the alliance again with a new code.</source>
+            <translation>这台电脑的同步密钥丢失或不匹配。请用新的邀请码重新加入商盟。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="65" />
+            <location filename="../../desktop/views/sync_texts.py" line="67" />
+            <source>Only the owner can join an alliance.</source>
+            <translation>只有店主可以加入商盟。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="69" />
+            <source>The server already has one of this shop's records with other content. The database may be damaged or copied: contact support. Nothing was sent.</source>
+            <translation>服务器上已有本店一条内容不同的记录。数据库可能已损坏或被复制：请联系技术支持。什么都没有发送。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="73" />
+            <source>The server already has other records under these numbers. This database may be a copy of another PC's: join again with a new code. Nothing was sent.</source>
+            <translation>服务器上这些编号下已有别的记录。这个数据库可能是从别的电脑复制的：请用新的邀请码重新加入。什么都没有发送。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="77" />
+            <source>A record waiting to be sent is damaged. Contact support. Nothing was sent.</source>
+            <translation>一条待发送的记录已损坏。请联系技术支持。什么都没有发送。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="83" />
+            <source>Sync failed: %1</source>
+            <translation>同步失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="97" />
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="102" />
+            <source>1 minute ago</source>
+            <translation>1 分钟前</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="102" />
+            <source>%1 minutes ago</source>
+            <translation>%1 分钟前</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="106" />
+            <source>1 hour ago</source>
+            <translation>1 小时前</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="106" />
+            <source>%1 hours ago</source>
+            <translation>%1 小时前</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/sync_texts.py" line="107" />
+            <source>%1 days ago</source>
+            <translation>%1 天前</translation>
         </message>
     </context>
     <context>

@@ -61,6 +61,8 @@ class Campaign:
     spec: CampaignSpec
     state: str
     created_at: dt.datetime
+    # Set on this shop's copy of a joint campaign: the alliance owns it, the shop only redeems.
+    alliance_campaign_id: int | None = None
 
     def in_window(self, today: dt.date) -> bool:
         """Inside its fixed dates (a campaign valid N days from issue is always inside)."""
@@ -92,7 +94,7 @@ class CampaignSummary:
 
 def _to_campaign(row: CampaignRow) -> Campaign:
     spec = CampaignSpec.from_json(json.loads(row.spec))
-    return Campaign(row.id, spec, row.state, row.created_at)
+    return Campaign(row.id, spec, row.state, row.created_at, row.alliance_campaign_id)
 
 
 def _store_spec(row: CampaignRow, spec: CampaignSpec) -> None:
@@ -108,6 +110,14 @@ def _row(session: Session, campaign_id: int) -> CampaignRow:
     row = session.get(CampaignRow, campaign_id)
     if row is None:
         raise DomainError("campaign_not_found")
+    return row
+
+
+def _own_row(session: Session, campaign_id: int) -> CampaignRow:
+    """A campaign this shop may change (not its copy of a joint campaign)."""
+    row = _row(session, campaign_id)
+    if row.alliance_campaign_id is not None:
+        raise DomainError("alliance_campaign_server_owned")
     return row
 
 
@@ -157,7 +167,7 @@ def update_campaign(
 ) -> None:
     """Change a campaign's spec (owner only). Coupons already issued keep their own terms."""
     require_owner(by)
-    row = _row(session, campaign_id)
+    row = _own_row(session, campaign_id)
     if row.state == ENDED:
         raise DomainError("campaign_ended")
     spec.validate()
@@ -187,7 +197,7 @@ def set_campaign_state(
     require_owner(by)
     if state not in STATES:
         raise DomainError("campaign_state_invalid", state=state)
-    row = _row(session, campaign_id)
+    row = _own_row(session, campaign_id)
     if row.state == state:
         return
     if row.state == ENDED:

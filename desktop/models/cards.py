@@ -39,6 +39,8 @@ def member_code(session: Session, member_id: int, *, today: dt.date) -> str:
     member = session.get(Member, member_id)
     if member is None or member.erased_at is not None:
         raise DomainError("member_not_found")
+    if member.alliance_shop_id is not None:  # their card comes from their own shop
+        raise DomainError("alliance_guest_card", shop_id=member.alliance_shop_id)
     tier = tier_for_spend(spend_12m(session, member_id, today=today), current_rule(session))
     card = MemberCard(
         member_id=member.id,
@@ -63,6 +65,8 @@ def reissue_card(
     member = session.get(Member, member_id)
     if member is None or member.erased_at is not None:
         raise DomainError("member_not_found")
+    if member.alliance_shop_id is not None:
+        raise DomainError("alliance_guest_card", shop_id=member.alliance_shop_id)
     if member.card_serial >= 0xFFFF:
         raise DomainError("card_serial_exhausted")
     session.add(
@@ -105,6 +109,17 @@ def _frame_ok(digits: str) -> bool:
     return True
 
 
+def scan_digits(raw: str) -> str:
+    """The scanned code's digits, or ``DomainError("misread")`` (framing fails)."""
+    if len(raw) > MAX_SCAN_CHARS:
+        raise DomainError("misread", reason="too_long")
+    scan = normalize_scan(raw, accept=_frame_ok)
+    if scan.digits is None or not _frame_ok(scan.digits):
+        mangling = scan.mangling.value if scan.mangling else None
+        raise DomainError("misread", mangling=mangling)
+    return scan.digits
+
+
 def scan_to_member_id(
     session: Session,
     raw: str,
@@ -119,16 +134,11 @@ def scan_to_member_id(
     (``kind="coupon"`` for a coupon's code, else ``"other"``) →
     ``unknown_key`` → ``bad_signature`` → ``expired`` → ``revoked`` → ``member_not_found``.
     """
-    if len(raw) > MAX_SCAN_CHARS:
-        raise DomainError("misread", reason="too_long")
-    scan = normalize_scan(raw, accept=_frame_ok)
-    if scan.digits is None or not _frame_ok(scan.digits):
-        mangling = scan.mangling.value if scan.mangling else None
-        raise DomainError("misread", mangling=mangling)
+    digits = scan_digits(raw)
     keys = public_keys if public_keys is not None else trusted_public_keys(session)
     try:
         verified = verify_member_card(
-            scan.digits,
+            digits,
             public_keys=keys,
             today=today,
             is_revoked=lambda mid, serial: is_revoked(session, mid, serial),
@@ -136,7 +146,7 @@ def scan_to_member_id(
     except TokenError as exc:
         if exc.code is TokenErrorCode.WRONG_KIND:
             # Say what was scanned instead ("coupon"), so the counter can tell the user.
-            kind = {int(TokenKind.COUPON): "coupon"}.get(parse_frame(scan.digits).kind, "other")
+            kind = {int(TokenKind.COUPON): "coupon"}.get(parse_frame(digits).kind, "other")
             raise DomainError("wrong_kind", kind=kind) from exc
         raise DomainError(exc.code.value) from exc
     member = session.get(Member, verified.card.member_id)

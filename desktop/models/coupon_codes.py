@@ -24,6 +24,7 @@ from desktop.models.qrtoken import (
     TokenError,
     TokenErrorCode,
     TokenKind,
+    VerifiedCoupon,
     encode_coupon,
     parse_frame,
     verify_coupon,
@@ -83,20 +84,24 @@ def scan_to_coupon_id(
     public_keys: Mapping[int, Ed25519PublicKey] | None = None,
 ) -> int:
     """Verify a scanned coupon code and return the coupon id it names (not yet looked up)."""
+    keys = public_keys if public_keys is not None else trusted_public_keys(session)
+    return verify_scanned_coupon(raw, keys).coupon.coupon_id
+
+
+def verify_scanned_coupon(raw: str, keys: Mapping[int, Ed25519PublicKey]) -> VerifiedCoupon:
+    """A scanned coupon's framing, key and signature checked (``DomainError`` otherwise)."""
     if len(raw) > MAX_SCAN_CHARS:
         raise DomainError("misread", reason="too_long")
     scan = normalize_scan(raw, accept=_frame_ok)
     if scan.digits is None or not _frame_ok(scan.digits):
         mangling = scan.mangling.value if scan.mangling else None
         raise DomainError("misread", mangling=mangling)
-    keys = public_keys if public_keys is not None else trusted_public_keys(session)
     try:
-        verified = verify_coupon(scan.digits, public_keys=keys)
+        return verify_coupon(scan.digits, public_keys=keys)
     except TokenError as exc:
         if exc.code is TokenErrorCode.WRONG_KIND:
             raise DomainError("wrong_kind", kind=kind_of_frame(scan.digits)) from exc
         raise DomainError(exc.code.value) from exc
-    return verified.coupon.coupon_id
 
 
 def coupon_for_code(

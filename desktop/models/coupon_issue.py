@@ -92,6 +92,8 @@ def sql_datetime(value: dt.datetime) -> str:
 
 
 def check_issuable(campaign: Campaign) -> None:
+    if campaign.alliance_campaign_id is not None:
+        raise DomainError("alliance_campaign_server_owned")  # the alliance issues its coupons
     if not campaign.spec.is_coupon:
         raise DomainError("campaign_not_issuable")
 

@@ -86,10 +86,12 @@ def check_for_sale(
     amount_fen: int,
     member_id: int | None,
     today: dt.date,
+    now: dt.datetime | None = None,
 ) -> CouponCheck:
     """Check a coupon against a bill without writing. Refusals in order: ``coupon_not_found``,
     ``already_used``, ``void``, ``expired``, ``not_yet_valid``, ``wrong_shop``,
-    ``campaign_paused``, ``wrong_member``, ``member_required``, ``min_spend``."""
+    ``campaign_paused``, the alliance's terms for an alliance coupon (see
+    ``alliance_coupons.check_terms``), ``wrong_member``, ``member_required``, ``min_spend``."""
     coupon = session.get(Coupon, coupon_id)
     if coupon is None:
         raise DomainError("coupon_not_found")
@@ -100,6 +102,10 @@ def check_for_sale(
     campaign = session.get(CampaignRow, coupon.campaign_id)
     if campaign is not None and campaign.state == PAUSED:
         raise DomainError("campaign_paused")
+    if campaign is not None and campaign.alliance_campaign_id is not None:
+        from desktop.models.alliance_coupons import check_terms
+
+        check_terms(session, coupon, now=now if now is not None else dt.datetime.now(dt.UTC))
     _check_holder(session, coupon, member_id)
     if amount_fen < coupon.min_spend_fen:
         raise DomainError("min_spend", min_spend_fen=coupon.min_spend_fen)

@@ -36,6 +36,8 @@ def void_coupon(
         return
     if coupon.state == REDEEMED:
         raise DomainError("already_used", used_at=None, shop=coupon.redeemed_shop)
+    if coupon.scope == "alliance" and coupon.shop_id == 0:
+        raise DomainError("alliance_campaign_server_owned")  # only the alliance voids these
     coupon.state, coupon.voided_at, coupon.void_reason = VOID, now, reason
     append_audit(
         session,

@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.models.alliance_balance import standing
 from desktop.models.alliance_identity import alliance_phone_key, phone_hash, shared_phone_hash
 from desktop.models.audit import append_audit
 from desktop.models.clock import add_months
@@ -61,6 +62,9 @@ class MemberCardView:
     card_expires_on: dt.date
     stamps: list[StampCard] = field(default_factory=list)  # running stamp-card campaigns
     usable_coupons: int = 0  # coupons the member can use today
+    # A member of another alliance shop (its alliance shop id): no name or phone here.
+    alliance_shop_id: int | None = None
+    alliance_balance: bool = False  # the balance is the alliance's (snapshot + unsynced)
 
 
 @dataclass(frozen=True)
@@ -351,13 +355,14 @@ def member_card(session: Session, member_id: int, *, today: dt.date) -> MemberCa
     """The counter card. Runs on the scan path: a handful of indexed queries, no scans."""
     m = _live_member(session, member_id)
     info = balance_info(session, member_id, today=today)
+    alliance = standing(session, m, local_balance=info.balance)
     spend = spend_12m(session, member_id, today=today)
     return MemberCardView(
         id=m.id,
         name=m.name,
         phone_masked=mask_phone(m.phone),
         tier=tier_for_spend(spend, current_rule(session)),
-        balance=info.balance,
+        balance=info.balance if alliance is None else alliance.effective_balance,
         expiring_points=info.expiring_points,
         expiring_on=info.expiring_on,
         spend_12m_fen=spend,
@@ -370,6 +375,8 @@ def member_card(session: Session, member_id: int, *, today: dt.date) -> MemberCa
         card_expires_on=m.card_expires_on,
         stamps=stamps(session, member_id, today=today),
         usable_coupons=usable_count(session, member_id, today=today),
+        alliance_shop_id=m.alliance_shop_id,
+        alliance_balance=alliance is not None,
     )
 
 
@@ -417,7 +424,8 @@ def search_members(
         if condition is None:
             return MemberPage((), offset, False)
         stmt = stmt.where(condition).order_by(order, Member.id)
-    else:
+    else:  # recent enrolments: this shop's own members, not other shops' served here
+        stmt = stmt.where(Member.alliance_shop_id.is_(None))
         stmt = stmt.order_by(Member.enrolled_at.desc(), Member.id)
     rows = session.execute(stmt.offset(offset).limit(limit + 1)).all()
     page = rows[:limit]

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.models import coupon_redeem, coupon_rules
+from desktop.models import coupon_redeem, coupon_rules, offline_policy
+from desktop.models.alliance_balance import shown_balance
 from desktop.models.audit import append_audit
 from desktop.models.campaigns import active_multiplier
 from desktop.models.clock import local_day
@@ -69,11 +70,12 @@ def _check_coupon(
     amount_fen: int,
     member_id: int | None,
     today: dt.date,
+    now: dt.datetime,
 ) -> CouponCheck | None:
     if coupon_id is None:
         return None
     return coupon_redeem.check_for_sale(
-        session, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today
+        session, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today, now=now
     )
 
 
@@ -114,7 +116,7 @@ def record_sale(
         if member is None or member.erased_at is not None:
             raise DomainError("member_not_found")
     check = _check_coupon(
-        session, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today
+        session, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today, now=now
     )
     coupon_off = check.discount_fen if check else 0
     due = amount_fen - coupon_off
@@ -123,7 +125,17 @@ def record_sale(
     if member_id is not None:
         tier = tier_for_spend(spend_12m(session, member_id, today=today), rule)
         if redeem_points:
-            available = balance_info(session, member_id, today=today).balance
+            member_row = session.get(Member, member_id)
+            assert member_row is not None
+            # An alliance member redeems against the alliance balance, within DESIGN §5.
+            checked = offline_policy.check_redemption(
+                session, member_row, points=redeem_points, now=now, today=today
+            )
+            available = (
+                balance_info(session, member_id, today=today).balance
+                if checked is None
+                else checked
+            )
             if redeem_points > available:
                 raise DomainError(
                     "insufficient_points", balance=max(available, 0), needed=redeem_points
@@ -217,7 +229,7 @@ def record_sale(
         new_coupons = coupon_rules.on_sale(
             session, member_id=member_id, sale_id=sale.id, paid_fen=paid, now=now, today=today
         )
-        balance = balance_info(session, member_id, today=today).balance
+        balance = shown_balance(session, member_id, today=today)
     return SaleResult(
         sale.id,
         sale.uid,

@@ -17,6 +17,8 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.models import (
+    alliance_coupons,
+    alliance_guests,
     analytics,
     audit,
     campaigns,
@@ -38,6 +40,7 @@ from desktop.models import (
     staff,
 )
 from desktop.models import security_settings as security
+from desktop.models.alliance_balance import alliance_shop
 from desktop.models.clock import local_day, utc_now
 from desktop.models.db import Database
 from desktop.models.errors import DomainError
@@ -126,8 +129,29 @@ class Desk:
         keys = self._public_keys()
         today = self.today()
         with self.db.read() as s:
-            member_id = cards.scan_to_member_id(s, raw, today=today, public_keys=keys)
+            try:
+                member_id = cards.scan_to_member_id(s, raw, today=today, public_keys=keys)
+            except DomainError as exc:
+                if exc.code != "unknown_key" or alliance_shop(s) is None:
+                    raise
+            else:
+                return members.member_card(s, member_id, today=today)
+        # Another alliance shop's card: verified with its certified key; a guest row the
+        # first time, so the sale and the ledger have their member.
+        with self.db.write() as s:
+            member_id = alliance_guests.scan_alliance_card(s, raw, today=today, now=self.now())
             return members.member_card(s, member_id, today=today)
+
+    def find_alliance_member(self, phone: str) -> members.MemberCardView | None:
+        """A member of another alliance shop by the full phone number (keyed hash), when no
+        member of this shop has it; None when the alliance does not know it either."""
+        today = self.today()
+        with self.db.read() as s:
+            if alliance_shop(s) is None:
+                return None
+        with self.db.write() as s:
+            member_id = alliance_guests.find_by_phone(s, phone, today=today, now=self.now())
+            return None if member_id is None else members.member_card(s, member_id, today=today)
 
     def member_card(self, member_id: int) -> members.MemberCardView:
         today = self.today()
@@ -296,23 +320,38 @@ class Desk:
     ) -> coupons.CouponCheck:
         """Scan text or digits → the coupon and its discount on this bill, without writing;
         ``DomainError`` naming the first failed check otherwise."""
-        keys = self._public_keys()
-        today = self.today()
+        coupon_id = self._scanned_coupon_id(raw)
+        today, now = self.today(), self.now()
         with self.db.read() as s:
-            coupon_id = coupon_codes.scan_to_coupon_id(s, raw, public_keys=keys)
             return coupon_redeem.check_for_sale(
-                s, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today
+                s, coupon_id, amount_fen=amount_fen, member_id=member_id, today=today, now=now
             )
+
+    def _scanned_coupon_id(self, raw: str) -> int:
+        """The coupon a scan names: this shop's own, or one of its alliance's (whose local
+        copy is made on its first scan)."""
+        keys = self._public_keys()
+        with self.db.read() as s:
+            try:
+                return coupon_codes.scan_to_coupon_id(s, raw, public_keys=keys)
+            except DomainError as exc:
+                if exc.code != "unknown_key" or alliance_shop(s) is None:
+                    raise
+        with self.db.write() as s:
+            adopted = alliance_coupons.adopt_scanned(s, raw, now=self.now())
+        if adopted is None:
+            raise DomainError("unknown_key")
+        return adopted
 
     def coupon_for_code(self, raw: str) -> coupons.CouponInfo:
         """Scan text or digits → the coupon it names, whatever its state (used, void,
         expired…). Only the framing and the signature are checked: ``DomainError`` with
         ``misread``, ``unknown_key``, ``bad_signature``, ``wrong_kind`` or ``coupon_not_found``,
         as ``check_coupon`` reports them."""
-        keys = self._public_keys()
+        coupon_id = self._scanned_coupon_id(raw)
         today = self.today()
         with self.db.read() as s:
-            return coupon_codes.coupon_for_code(s, raw, today=today, public_keys=keys)
+            return coupons.coupon_info(s, coupon_id, today=today)
 
     def void_coupon(self, coupon_id: int, *, by: staff.Actor, reason: str) -> None:
         with self.db.write() as s:

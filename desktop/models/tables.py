@@ -141,6 +141,9 @@ class Member(Base):
     erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # The campaign whose bearer coupon brought this member in (acquisition credit).
     acquired_campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id"))
+    # Set for a member of another alliance shop served here (a local row for the ledger):
+    # that shop's alliance id. NULL for this shop's own members.
+    alliance_shop_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class MemberConsent(Base):
@@ -273,6 +276,7 @@ class Event(Base):
             "device_seq",
             sqlite_where=text("acked_at IS NULL"),
         ),
+        Index("ix_event_server_seq", "server_seq"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
     device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
@@ -306,6 +310,14 @@ class Campaign(Base):
     ``CampaignSpec``; the columns beside it are what queries filter on."""
 
     __tablename__ = "campaign"
+    __table_args__ = (
+        Index(
+            "uq_campaign_alliance_campaign_id",
+            "alliance_campaign_id",
+            unique=True,
+            sqlite_where=text("alliance_campaign_id IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))
@@ -317,6 +329,8 @@ class Campaign(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # This shop's copy of a joint campaign of its alliance (its coupons are the alliance's).
+    alliance_campaign_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CouponBatch(Base):

@@ -85,7 +85,11 @@ def run_cycle(
                 client.close()
     except SyncError as exc:
         error = exc
-        report.errors.append({"code": exc.code, "message": exc.message, "retryable": exc.retryable})
+        found: dict[str, Any] = {"code": exc.code, "message": exc.message}
+        found["retryable"] = exc.retryable
+        if exc.retry_after is not None:  # the server said when to come back
+            found["retry_after"] = exc.retry_after
+        report.errors.append(found)
         log.warning("sync failed: %s", exc)
     report.ok = error is None
     if error is None or error.code not in ("not_paired", "reenrol_required"):

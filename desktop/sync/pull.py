@@ -11,15 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from desktop.models import alliance_coupons
+from desktop.models.clock import utc_now
 from desktop.models.db import Database
+from desktop.models.errors import DomainError
 from desktop.models.events import this_device_id
 from desktop.models.jsonutil import canonical_json
 from desktop.models.shop import set_setting
-from desktop.models.tables import AllianceEntity, AllianceMember, Event
+from desktop.models.tables import AllianceEntity, AllianceMember, Campaign, Event
 from desktop.sync import state
 from desktop.sync.errors import SyncError
 from desktop.sync.http import AllianceClient
@@ -94,11 +97,33 @@ def _apply(session: Session, change: Any) -> None:
         .values(key=key, **values)
         .on_conflict_do_update(index_elements=["key"], set_=values)
     )
+    if kind in ("coupon", "campaign"):
+        _follow_alliance_coupons(session, kind, key, data)
     if kind == "alliance":
         if isinstance(data.get("policy"), dict):
             set_setting(session, state.POLICY, data["policy"])
         if isinstance(data.get("phone_hash_key"), str):
             set_setting(session, state.PHONE_HASH_KEY, data["phone_hash_key"])
+
+
+def _follow_alliance_coupons(session: Session, kind: str, key: str, data: dict[str, Any]) -> None:
+    """Keep this shop's copies of joint campaigns and their coupons in step."""
+    try:
+        entity_id = int(key.split(":", 1)[1])
+    except (IndexError, ValueError):
+        return
+    if kind == "coupon":
+        alliance_coupons.on_coupon_snapshot(session, entity_id, data)
+    elif (
+        session.execute(
+            select(Campaign.id).where(Campaign.alliance_campaign_id == entity_id)
+        ).first()
+        is not None
+    ):
+        try:
+            alliance_coupons.mirror_campaign(session, entity_id, now=utc_now())
+        except DomainError:
+            pass  # no longer a coupon campaign: the copy keeps what it had
 
 
 def _apply_member(session: Session, key: str, seq: int, data: dict[str, Any]) -> None:

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.models.errors import DomainError
 from desktop.views import campaign_actions
+from desktop.views.alliance_campaigns_view import AllianceCampaignsView
 from desktop.views.campaign_details import CampaignDetails
 from desktop.views.campaign_editor import CampaignEditor
 from desktop.views.coupon_text import (
@@ -187,14 +189,25 @@ class CampaignsView(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("campaignsMessage")
         self.message_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        own = QWidget()
+        own_layout = QVBoxLayout(own)
+        own_layout.setContentsMargins(0, 0, 0, 0)
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addWidget(self.details)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.message_label)
-        layout.addLayout(actions)
+        own_layout.addLayout(body, 1)
+        own_layout.addWidget(self.message_label)
+        own_layout.addLayout(actions)
+        # Joint campaigns of the alliance this shop belongs to: their own section.
+        self.joint = AllianceCampaignsView(desk, owner_for=self.owner_for)
+        self.sections = QTabWidget()
+        self.sections.setObjectName("campaignSections")
+        self.sections.addTab(own, self.tr("This shop's campaigns"))
+        self.sections.addTab(self.joint, self.tr("Joint campaigns (alliance)"))
+        self.sections.currentChanged.connect(lambda i: self.filter_combo.setVisible(i == 0))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.sections, 1)
         self.say("", "")
         self.reload()
 

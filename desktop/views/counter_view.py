@@ -36,6 +36,7 @@ from desktop.views.counter_texts import checkin_text, refund_text, sale_text
 from desktop.views.formatting import day_text, tier_name, yuan
 from desktop.views.member_card_widget import MemberCardWidget
 from desktop.views.messages import error_text
+from desktop.views.offline_banner import OfflineBanner
 from desktop.views.pin_dialog import ask_owner
 from desktop.views.refund_dialog import RefundDialog, refund_approver
 from desktop.views.sale_dialog import SaleDialog, SaleRequest
@@ -61,8 +62,8 @@ class CounterView(CounterCoupons, CounterGive, QWidget):
     """The counter screen. ``handle_scan(raw)`` takes scans routed from the app-wide filter.
 
     Public for tests and the main window: ``scan_field``, ``card_widget``, ``chooser``,
-    ``coupon_bar`` (the coupon held for the next sale), ``result_label``, ``result_kind``
-    (``"ok"``, ``"error"``, ``"info"`` or ``""``).
+    ``coupon_bar`` (the coupon held for the next sale), ``offline_banner``, ``result_label``,
+    ``result_kind`` (``"ok"``, ``"error"``, ``"info"`` or ``""``).
     """
 
     def __init__(
@@ -126,6 +127,8 @@ class CounterView(CounterCoupons, CounterGive, QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self.offline_banner = OfflineBanner(desk.now)  # fed by the main window's sync
+        layout.addWidget(self.offline_banner)
         layout.addWidget(self.scan_field)
         layout.addWidget(hint)
         layout.addWidget(self.result_label)
@@ -245,6 +248,16 @@ class CounterView(CounterCoupons, CounterGive, QWidget):
         self.card_widget.clear()
         self.chooser.hide()
         page = self._desk.search_members(digits)
+        if not page.items and len(digits) == 11:
+            try:  # a member of another alliance shop, through the alliance's keyed hash
+                guest = self._desk.find_alliance_member(digits)
+            except DomainError as exc:
+                self._refuse(exc)
+                return
+            if guest is not None:
+                self._say("", "")
+                self._show_view(guest)
+                return
         if not page.items:
             if len(digits) == 4:
                 text = self.tr("No member's phone number ends in %1.").replace("%1", digits)

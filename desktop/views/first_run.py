@@ -1,9 +1,11 @@
 """First run: a short wizard that sets the shop up, usable with the keyboard alone.
 
-Language → shop → owner and PIN → points rule → backups → alliance (later) → summary. Nothing
+Language → shop → owner and PIN → points rule → backups → alliance → summary. Nothing
 is written until "Create the shop" on the last page; then the shop, its owner and its points
 rule are created in one unit of work, and the language, backup folder and alliance server are
-recorded as the owner's settings. "Quit" (or Esc) on any page leaves nothing behind.
+recorded as the owner's settings. With an invitation code, the shop then joins the alliance
+(on a background job, "Joining…"); a failure keeps the shop and says how to join later.
+"Quit" (or Esc) on any page leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from desktop.models.backup_settings import set_backup_folder
 from desktop.models.errors import DomainError
 from desktop.models.service import Desk
 from desktop.models.staff import Actor
+from desktop.sync.errors import SyncError
+from desktop.sync.pairing import PairResult
+from desktop.views.background import SerialWorker
 from desktop.views.backup_texts import backup_error_text
 from desktop.views.first_run_pages import (
     NOTE_STYLE,
@@ -42,7 +47,9 @@ from desktop.views.first_run_pages import (
 )
 from desktop.views.i18n import install_translators
 from desktop.views.messages import error_text
+from desktop.views.settings_alliance import joined_text, start_join
 from desktop.views.settings_shop import LANGUAGE_CHOICES
+from desktop.views.sync_texts import sync_error_text
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +153,9 @@ class FirstRunDialog(QWizard):
         super().__init__(parent)
         self._desk = desk
         self.owner: Actor | None = None
+        self.joining = False
+        self._join_tried = False
+        self.join_outcome: PairResult | SyncError | None = None
         self.setObjectName("firstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -220,12 +230,7 @@ class FirstRunDialog(QWizard):
             (self.tr("Owner"), self.tr("%1, with the PIN you typed").replace("%1", owner)),
             (self.tr("Points"), points),
             (self.tr("Backups"), str(self.backup_page.folder())),
-            (
-                self.tr("Alliance"),
-                self.tr("Later, from Settings (server %1 kept)").replace("%1", server)
-                if server
-                else self.tr("Later, from Settings"),
-            ),
+            (self.tr("Alliance"), self._alliance_summary(server)),
         ]
 
     # -- creating ---------------------------------------------------------------------------
@@ -244,7 +249,65 @@ class FirstRunDialog(QWizard):
                 self.summary_page.message.setText(error_text(exc))
                 return
             self._record_choices(self.owner)
+        server, code = self.alliance_page.server(), self.alliance_page.code()
+        if server and code and not self._join_tried:
+            self._join(server, code)
+            return
         super().accept()
+
+    def _alliance_summary(self, server: str | None) -> str:
+        if server and self.alliance_page.code():
+            return self.tr("Join %1 right after the shop is created").replace("%1", server)
+        if server:
+            return self.tr("Later, from Settings (server %1 kept)").replace("%1", server)
+        return self.tr("Later, from Settings")
+
+    # -- joining the alliance -----------------------------------------------------------------
+    def _join(self, server: str, code: str) -> None:
+        """The shop exists; join on a background job, then say how it went and finish."""
+        self._join_tried = self.joining = True
+        for which in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        ):
+            self.button(which).setEnabled(False)
+        self.summary_page.message.setText(self.tr("The shop is created. Joining the alliance…"))
+        self._join_worker = SerialWorker("first-run-join", self)
+        start_join(
+            self._join_worker,
+            self._desk,
+            server=server,
+            code=code,
+            ca_file=None,
+            again=False,
+            done=self._joined,
+        )
+
+    def _joined(self, result: PairResult | SyncError) -> None:
+        self.joining = False
+        self.join_outcome = result
+        title = self.tr("Welcome to Merchant Desk")
+        if isinstance(result, PairResult):
+            QMessageBox.information(self, title, joined_text(result))
+        else:
+            QMessageBox.warning(
+                self,
+                title,
+                "\n".join(
+                    [
+                        self.tr("The shop is set up, but it could not join the alliance:"),
+                        sync_error_text(result.code, result.message),
+                        self.tr("You can join later in Settings → Alliance."),
+                    ]
+                ),
+            )
+        super().accept()
+
+    def reject(self) -> None:
+        if self.joining:  # the shop exists already; the join ends by itself
+            return
+        super().reject()
 
     def _record_choices(self, owner: Actor) -> None:
         """Language, backup folder and alliance server. The shop exists by now, so a failure

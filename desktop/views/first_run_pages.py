@@ -387,7 +387,8 @@ def _same_disk(folder: Path, db_folder: Path) -> bool:
 
 
 class AlliancePage(WizardPage):
-    """Joining comes later, from Settings; an alliance server address may be noted now."""
+    """An alliance server address may be noted now; with an invitation code too, the wizard
+    joins right after creating the shop (else the owner joins later, in Settings)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -397,9 +398,13 @@ class AlliancePage(WizardPage):
         self.server_edit = _line_edit("allianceServer", 200)
         self.server_edit.setPlaceholderText("alliance.example.cn")
         self.server_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.code_edit = _line_edit("allianceCode", 40)
+        self.code_edit.setPlaceholderText("ABCDE-FGHJK-MNPQR-STVWX")
+        self.code_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.server_note = text_label(style=NOTE_STYLE)
         self.form = QFormLayout()
         _add_row(self.form, self.server_edit)
+        _add_row(self.form, self.code_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
         layout.addWidget(self.later)
@@ -416,6 +421,10 @@ class AlliancePage(WizardPage):
         except DomainError:
             return None
 
+    def code(self) -> str:
+        """The invitation code typed (blank: join later)."""
+        return self.code_edit.text().strip()
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Shop alliance (optional)"))
         self.setSubTitle(
@@ -424,20 +433,21 @@ class AlliancePage(WizardPage):
         self.explanation.setText(
             self.tr(
                 "To join, you need the alliance server's address and an invitation code from "
-                "the alliance's organiser. Nothing is sent anywhere while the shop is set up."
+                "the alliance's organiser. Without a code, nothing is sent anywhere."
             )
         )
         self.later.setText(
             self.tr(
-                "Your shop starts on its own. The owner joins later with the invitation code "
-                "(merchant-desk pair, see the README)."
+                "Your shop starts on its own. With the invitation code too, it joins the "
+                "alliance as soon as it is created; or the owner joins later in Settings → "
+                "Alliance."
             )
         )
-        _set_row_labels(self.form, self.tr("Alliance server"))
+        _set_row_labels(self.form, self.tr("Alliance server"), self.tr("Invitation code"))
         self.server_note.setText(
             self.tr(
                 "Optional: if the organiser already gave you the server address, type it "
-                "here and it is kept for joining. The invitation code is asked for then."
+                "here and it is kept for joining. Leave the code empty to join later."
             )
         )
         self.message.clear()
@@ -451,6 +461,11 @@ class AlliancePage(WizardPage):
                     "That is not a server address. Type it as the organiser gave it, such "
                     "as alliance.example.cn, or leave it empty."
                 ),
+                self.server_edit,
+            )
+        if self.code() and not self.server():
+            return self.refuse(
+                self.tr("Type the alliance server's address too, or leave the code empty."),
                 self.server_edit,
             )
         self.message.clear()

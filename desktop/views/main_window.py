@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,6 +26,8 @@ from desktop.views.idle_watch import IdleWatch
 from desktop.views.lock_screen import LockScreen
 from desktop.views.pin_dialog import PinDialog
 from desktop.views.session_state import SessionState
+from desktop.views.sync_bridge import SyncBridge
+from desktop.views.sync_status_widget import SYNC_NOW_KEY, SyncStatusWidget
 
 COUNTER, MEMBERS, SETTINGS, CAMPAIGNS, DASHBOARD = range(5)
 TAB_KEYS = {
@@ -124,6 +126,14 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         status.setStyleSheet("QStatusBar { font-size: 12pt; } QStatusBar::item { border: 0; }")
         status.addWidget(self.shop_label, 1)
+        # Alliance sync: its own thread from now until the window closes or the app quits.
+        self.sync = SyncBridge(desk, self)
+        self.sync_status = SyncStatusWidget(self.sync, now=desk.now)
+        self.sync.status_changed.connect(self.counter.offline_banner.show_status)
+        QShortcut(QKeySequence(SYNC_NOW_KEY), self).activated.connect(self.sync_status.sync_now)
+        QApplication.instance().aboutToQuit.connect(self.sync.stop)
+        self.sync.start()
+        status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.actor_label)
         status.addPermanentWidget(switch)
         for key in SWITCH_STAFF_KEYS:
@@ -229,6 +239,10 @@ class MainWindow(QMainWindow):
             self.session_state.actor = dialog.actor
         if self.tabs.currentIndex() == COUNTER:
             self.counter.focus_scan_field()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.sync.stop()
+        super().closeEvent(event)
 
     # -- auto-lock ----------------------------------------------------------------------
     def _auto_lock_ms(self) -> int:

@@ -168,8 +168,17 @@ class MemberCardWidget(QFrame):
         """
         self.card = view
         self._today = today
-        self.name_label.setText(view.name)
-        self.phone_label.setText(view.phone_masked)
+        guest_of = getattr(view, "alliance_shop_id", None)
+        if guest_of is not None:  # another shop's member: name and phone stay with that shop
+            self.name_label.setText(
+                self.tr("Member of alliance shop no. %1").replace("%1", str(guest_of))
+            )
+            self.phone_label.setText(self.tr("Name and phone are kept by their own shop"))
+        else:
+            self.name_label.setText(view.name)
+            self.phone_label.setText(view.phone_masked)
+        alliance = getattr(view, "alliance_balance", False)
+        self.balance_caption.setText(self.tr("Alliance points") if alliance else self.tr("Points"))
         fg, bg = TIER_COLOURS.get(view.tier, TIER_COLOURS[0])
         self.tier_label.setText(tier_name(view.tier))
         self.tier_label.setStyleSheet(

@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.models.errors import DomainError
+from desktop.views.alliance_coupon_texts import alliance_coupon_text, shop_label
 from desktop.views.formatting import day_text, yuan
+from desktop.views.offline_policy_texts import alliance_error_text
 from desktop.views.textfill import fill
 
 translate = QCoreApplication.translate
@@ -25,6 +27,9 @@ def error_text(error: DomainError) -> str:
     coupon = coupon_error_text(code, p)
     if coupon is not None:
         return coupon
+    alliance = alliance_error_text(code, p)
+    if alliance is not None:
+        return alliance
     if code == "misread":
         mangling = p.get("mangling")
         if mangling == "azerty":
@@ -148,6 +153,9 @@ def _when(value: Any) -> str:
 
 def coupon_error_text(code: str, p: dict[str, Any]) -> str | None:
     """Refusals about coupons and campaigns; ``None`` for any other code."""
+    alliance = alliance_coupon_text(code, p)
+    if alliance is not None:
+        return alliance
     if code == "wrong_kind" and p.get("kind") == "member":
         return translate("Messages", "This is a member card, not a coupon. Scan the coupon's code.")
     if code == "wrong_kind" and p.get("kind") == "coupon":
@@ -159,7 +167,7 @@ def coupon_error_text(code: str, p: dict[str, Any]) -> str | None:
             "%1", _day(p["valid_to"])
         )
     if code == "already_used":
-        when, shop = _when(p.get("used_at")), str(p.get("shop") or "")
+        when, shop = _when(p.get("used_at")), shop_label(str(p.get("shop") or ""))
         if shop:
             return fill(
                 translate("Messages", "This coupon was already used on %1 at %2."), when, shop

@@ -1,7 +1,7 @@
 """The Settings screen: locked until the owner's PIN, locked again when the tab is left.
 
 Sections: shop profile and language, points rule, staff, security (refund limit, auto-lock),
-audit log, backups, scanner test.
+audit log, backups, alliance, scanner test.
 GUI thread only.
 """
 
@@ -25,6 +25,7 @@ from desktop.views.backup_section import BackupSection
 from desktop.views.pin_dialog import ask_owner
 from desktop.views.scanner import ScanBurstFilter
 from desktop.views.scanner_test import ScannerTestPanel
+from desktop.views.settings_alliance import AllianceSection
 from desktop.views.settings_audit import AuditSection
 from desktop.views.settings_points import PointsRuleSection
 from desktop.views.settings_security import SecuritySection
@@ -69,6 +70,7 @@ class SettingsView(QWidget):
         self.security = SecuritySection(desk)
         self.audit = AuditSection(desk)
         self.backups = BackupSection(desk)
+        self.alliance = AllianceSection(desk)
         burst_filter = QCoreApplication.instance().findChild(ScanBurstFilter)
         self.scanner_test = ScannerTestPanel(desk.check_code, burst_filter=burst_filter)
         self.sections = QTabWidget()
@@ -79,6 +81,7 @@ class SettingsView(QWidget):
         self.sections.addTab(self.security, self.tr("Security"))
         self.sections.addTab(self.audit, self.tr("Audit log"))
         self.sections.addTab(self.backups, self.tr("Backups"))
+        self.sections.addTab(self.alliance, self.tr("Alliance"))
         self.sections.addTab(self.scanner_test, self.tr("Scanner test"))
         self.sections.currentChanged.connect(self._section_shown)
         self.lock_button = QPushButton(self.tr("Lock"))
@@ -150,7 +153,7 @@ class SettingsView(QWidget):
         if not owner.is_owner:
             return
         self.owner = owner
-        for section in (self.shop, self.points, self.staff, self.security, self.backups):
+        for section in self._owner_sections():
             section.owner = owner
         self.owner_label.setText(
             self.tr("Unlocked by %1. Settings lock again when you leave this tab.").replace(
@@ -163,9 +166,12 @@ class SettingsView(QWidget):
 
     def lock(self) -> None:
         self.owner = None
-        for section in (self.shop, self.points, self.staff, self.security, self.backups):
+        for section in self._owner_sections():
             section.owner = None
         self._stack.setCurrentIndex(LOCKED)
+
+    def _owner_sections(self) -> tuple[QWidget, ...]:
+        return (self.shop, self.points, self.staff, self.security, self.backups, self.alliance)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.lock()

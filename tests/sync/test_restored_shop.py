@@ -8,6 +8,7 @@ from desktop.models.db import open_database
 from desktop.models.service import Desk
 from tests.alliance.support import AllianceHelper, Server
 from tests.sync.support import OWNER_PIN, Shop
+from tests.sync.test_kills import local_balances
 from tests.sync.test_sync_cycle import server_balance, waiting
 
 
@@ -44,7 +45,9 @@ def test_a_restored_pc_must_pair_again_and_then_counts_once(
     report = tea.sync()
     assert report["ok"] is True, report
     assert waiting(tea) == 0
-    # The server kept the sale the restored PC forgot, and took the new one once.
-    local = tea.desk.member_card(member).balance
-    assert server_balance(server, alliance, member) == local + lost.points_earned
+    # The server kept the sale the restored PC forgot, and took the new one once; the
+    # counter shows the member's alliance balance, which includes the forgotten sale.
+    ledger_here = local_balances(tea)[member]
     assert after.points_earned > 0
+    assert server_balance(server, alliance, member) == ledger_here + lost.points_earned
+    assert tea.desk.member_card(member).balance == ledger_here + lost.points_earned

@@ -7,7 +7,8 @@ commit after a higher one and a reader that has seen N has seen everything up to
 
 The feed keeps the latest state of each entity per audience: republishing deletes the old row
 and inserts a new one with a higher seq. Snapshots are rendered once per transaction, at
-:meth:`Publisher.flush`, from the rows as they are then.
+:meth:`Publisher.flush`, from the rows as they are then, and written set-based when the feed
+closes: one DELETE per audience of the rows they replace, one multi-row INSERT.
 """
 
 from __future__ import annotations
@@ -47,38 +48,44 @@ class Feed:
             .with_for_update()
         ).scalar_one()
         self.first_new = self.head + 1
+        # (entity key, audience) → the row to write at close, or None to drop it.
+        self._final: dict[tuple[str, int], dict[str, Any] | None] = {}
 
     def put(self, *, kind: str, key: str, audience: int, data: dict[str, Any]) -> int:
         self.head += 1
-        where = (
-            FeedEntry.alliance_id == self.alliance_id,
-            FeedEntry.entity_key == key,
-            FeedEntry.audience == audience,
-        )
-        self.session.execute(delete(FeedEntry).where(*where))
-        self.session.execute(
-            insert(FeedEntry).values(
-                alliance_id=self.alliance_id,
-                seq=self.head,
-                entity_key=key,
-                audience=audience,
-                kind=kind,
-                data=canonical_json(data),
-            )
-        )
+        self._final[(key, audience)] = {
+            "alliance_id": self.alliance_id,
+            "seq": self.head,
+            "entity_key": key,
+            "audience": audience,
+            "kind": kind,
+            "data": canonical_json(data),
+        }
         return self.head
 
     def drop(self, *, key: str, audience: int) -> None:
         """Remove a row that a newer row for everyone supersedes."""
-        self.session.execute(
-            delete(FeedEntry).where(
-                FeedEntry.alliance_id == self.alliance_id,
-                FeedEntry.entity_key == key,
-                FeedEntry.audience == audience,
-            )
-        )
+        self._final[(key, audience)] = None
 
     def close(self) -> None:
+        """Write what the transaction published: the rows it replaces or drops go, its
+        latest row per entity and audience is inserted, and the counter moves on."""
+        by_audience: dict[int, list[str]] = {}
+        for key, audience in self._final:
+            by_audience.setdefault(audience, []).append(key)
+        for audience, keys in sorted(by_audience.items()):
+            for i in range(0, len(keys), 1000):
+                self.session.execute(
+                    delete(FeedEntry).where(
+                        FeedEntry.alliance_id == self.alliance_id,
+                        FeedEntry.audience == audience,
+                        FeedEntry.entity_key.in_(keys[i : i + 1000]),
+                    )
+                )
+        rows = sorted((r for r in self._final.values() if r is not None), key=lambda r: r["seq"])
+        if rows:
+            self.session.execute(insert(FeedEntry), rows)
+        self._final.clear()
         self.session.execute(
             update(FeedCounter)
             .where(FeedCounter.alliance_id == self.alliance_id)
@@ -146,15 +153,29 @@ class Publisher:
             self._keys()
         for campaign_id in sorted(self.campaigns):
             self._campaign(campaign_id)
+        members = self._load_members()
         for member_id in sorted(self.members):
-            self._member(member_id)
+            self._member(members.get(member_id))
         for coupon_id in sorted(self.coupons):
             self._coupon(coupon_id)
         self.feed.close()
         return self.feed.first_new
 
-    def _member(self, member_id: int) -> None:
-        m = self.session.get(Member, (self.alliance_id, member_id))
+    def _load_members(self) -> dict[int, Member]:
+        """The members to publish, in one query per thousand (rows the session already
+        holds are taken as they are, unflushed changes included)."""
+        found: dict[int, Member] = {}
+        ids = sorted(self.members)
+        for i in range(0, len(ids), 1000):
+            for m in self.session.execute(
+                select(Member).where(
+                    Member.alliance_id == self.alliance_id, Member.id.in_(ids[i : i + 1000])
+                )
+            ).scalars():
+                found[m.id] = m
+        return found
+
+    def _member(self, m: Member | None) -> None:
         if m is None:
             return
         key = f"member:{m.id}"

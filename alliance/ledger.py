@@ -8,12 +8,17 @@ balance is the sum of its account; ``member.balance`` caches it in the same tran
 Entries are keyed by the fact they book (``sale:<uid>:earn``), so a fact is booked once; a
 reversal names the key it reverses and that name is unique, so an entry is reversed at most
 once, whether the reversal arrives before or after the entry itself.
+
+A push batch books its plain entries through a :class:`LedgerBatch`: they are collected and
+written set-based at the end (one multi-row INSERT of entries, one of postings); a key met
+twice, or one the database already holds, makes the whole batch go the one-by-one way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -61,6 +66,76 @@ def reversal_of(session: Session, alliance_id: int, key: str) -> LedgerEntry | N
     ).scalar()
 
 
+class BatchRefused(Exception):
+    """A batch cannot be written set-based (a key already booked): apply it one by one."""
+
+
+@dataclass
+class LedgerBatch:
+    """Entries collected for one set-based write. ``members`` are the rows the batch has
+    loaded (by id), so a balance is updated without a lookup."""
+
+    members: dict[int, Any] = field(default_factory=dict)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    legs: dict[str, list[Leg]] = field(default_factory=dict)
+
+    def add(self, values: dict[str, Any], legs: list[Leg]) -> None:
+        key = values["entry_key"]
+        if key in self.legs:
+            raise Rejected("duplicate_entry", entry=key)
+        self.entries.append(values)
+        self.legs[key] = legs
+
+    def write(self, session: Session) -> None:
+        """Insert the collected entries and their postings; ``BatchRefused`` when a key is
+        already booked (nothing of the batch may stand then: the caller rolls it back)."""
+        if not self.entries:
+            return
+        connection = session.connection()
+        ids: dict[str, int] = {}
+        for entry_id, key in connection.execute(_insert_entries(session), self.entries):
+            ids[key] = entry_id
+        if len(ids) != len(self.entries):
+            raise BatchRefused("an entry key is already booked")
+        connection.execute(
+            _POSTINGS.insert(),
+            [
+                {
+                    "alliance_id": values["alliance_id"],
+                    "entry_id": ids[values["entry_key"]],
+                    "account": leg.account,
+                    "amount": leg.amount,
+                }
+                for values in self.entries
+                for leg in self.legs[values["entry_key"]]
+                if leg.amount != 0
+            ],
+        )
+        self.entries.clear()
+        self.legs.clear()
+
+
+_INSERT_ENTRIES: dict[str, Any] = {}
+
+
+def _insert_entries(session: Session) -> Any:
+    """``INSERT … ON CONFLICT DO NOTHING RETURNING id, entry_key`` for many rows (sent as
+    multi-row statements): a key already booked returns no row."""
+    dialect = session.get_bind().dialect.name
+    stmt = _INSERT_ENTRIES.get(dialect)
+    if stmt is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt = pg_insert(_ENTRIES).on_conflict_do_nothing()
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            stmt = sqlite_insert(_ENTRIES).on_conflict_do_nothing()
+        stmt = _INSERT_ENTRIES[dialect] = stmt.returning(_ENTRIES.c.id, _ENTRIES.c.entry_key)
+    return stmt
+
+
 def post(
     session: Session,
     *,
@@ -75,53 +150,60 @@ def post(
     shop_id: int | None = None,
     member_id: int | None = None,
     reverses_key: str | None = None,
-) -> int:
+    batch: LedgerBatch | None = None,
+) -> None:
     """Book one entry; raises ``Rejected("duplicate_entry")`` / ``("already_reversed")``.
 
-    Member balances are updated on the loaded ``Member`` rows (flushed with the entry): the
-    caller holds the alliance's feed lock, so no other writer changes them meanwhile."""
+    With ``batch`` (and no ``reverses_key``) the entry is collected for the batch's set-based
+    write instead. Member balances are updated on the loaded ``Member`` rows (flushed with
+    the entry): the caller holds the alliance's feed lock, so no other writer changes them
+    meanwhile."""
     if sum(leg.amount for leg in legs) != 0:
         raise AssertionError(f"unbalanced entry {key}: {legs}")
-    connection = session.connection()
-    entry_id: int | None = connection.execute(
-        insert_ignore_returning_id(session, _ENTRIES),
-        {
-            "alliance_id": alliance_id,
-            "entry_key": key,
-            "reverses_key": reverses_key,
-            "kind": kind,
-            "event_id": event_id,
-            "shop_id": shop_id,
-            "member_id": member_id,
-            "points": points,
-            "day": day,
-            "created_at": now,
-        },
-    ).scalar()
-    if entry_id is None:  # a unique key said no: which one?
-        if find_entry(session, alliance_id, key) is not None:
-            raise Rejected("duplicate_entry", entry=key)
-        raise Rejected("already_reversed", entry=reverses_key)
-    connection.execute(
-        _POSTINGS.insert(),
-        [
-            {
-                "alliance_id": alliance_id,
-                "entry_id": entry_id,
-                "account": leg.account,
-                "amount": leg.amount,
-            }
-            for leg in legs
-            if leg.amount != 0
-        ],
-    )
+    values = {
+        "alliance_id": alliance_id,
+        "entry_key": key,
+        "reverses_key": reverses_key,
+        "kind": kind,
+        "event_id": event_id,
+        "shop_id": shop_id,
+        "member_id": member_id,
+        "points": points,
+        "day": day,
+        "created_at": now,
+    }
+    if batch is not None and reverses_key is None:
+        batch.add(values, legs)
+    else:
+        connection = session.connection()
+        entry_id: int | None = connection.execute(
+            insert_ignore_returning_id(session, _ENTRIES), values
+        ).scalar()
+        if entry_id is None:  # a unique key said no: which one?
+            if find_entry(session, alliance_id, key) is not None:
+                raise Rejected("duplicate_entry", entry=key)
+            raise Rejected("already_reversed", entry=reverses_key)
+        connection.execute(
+            _POSTINGS.insert(),
+            [
+                {
+                    "alliance_id": alliance_id,
+                    "entry_id": entry_id,
+                    "account": leg.account,
+                    "amount": leg.amount,
+                }
+                for leg in legs
+                if leg.amount != 0
+            ],
+        )
+    loaded = batch.members if batch is not None else {}
     for leg in legs:
         if leg.account.startswith("member:") and leg.amount:
-            member = session.get(Member, (alliance_id, int(leg.account[len("member:") :])))
+            mid = int(leg.account[len("member:") :])
+            member = loaded.get(mid) or session.get(Member, (alliance_id, mid))
             if member is None:
                 raise AssertionError(f"posting to an unknown member: {leg.account}")
             member.balance += leg.amount
-    return entry_id
 
 
 def account_sum(session: Session, alliance_id: int, account: str) -> int:

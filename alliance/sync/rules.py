@@ -3,7 +3,9 @@
 A handler either applies the event (possibly recording conflicts: an offline fact that broke
 a rule is kept and settled, never undone) or raises :class:`Rejected` (permanent; the event is
 recorded with that reason and the device's queue moves on). Handlers run inside a savepoint of
-the push transaction, so a rejected event leaves nothing behind.
+the push transaction, so a rejected event leaves nothing behind. With ``ctx.writes`` set (a
+batch applied set-based, see :mod:`alliance.sync.writes`) entries and new sale records are
+collected for one multi-row write instead of being inserted at once.
 
 Payloads are the desktop's event payloads; fields the server does not use are ignored.
 """
@@ -24,6 +26,7 @@ from alliance.db import insert_ignore_returning_id
 from alliance.errors import Rejected
 from alliance.feed import Publisher
 from alliance.ledger import Leg
+from alliance.sync.writes import BatchWrites
 from alliance.tables import (
     AllianceCoupon,
     Base,
@@ -64,7 +67,14 @@ class Context:
     publisher: Publisher
     # Members loaded by this push, held so the session's (weak) identity map keeps them.
     loaded: dict[int, Member] = field(default_factory=dict)
+    # Member ids the batch looked up and the database does not hold.
+    missing: set[int] = field(default_factory=set)
+    writes: BatchWrites | None = None
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ledger_batch(self) -> ledger.LedgerBatch | None:
+        return self.writes.ledger if self.writes is not None else None
 
     def conflict(self, kind: str, *, settlement: str, amount: int = 0, **detail: Any) -> None:
         self.session.add(
@@ -96,7 +106,9 @@ class Payload(BaseModel):
 
 
 def _get_member(ctx: Context, member_id: int) -> Member | None:
-    member = ctx.loaded.get(member_id) or ctx.session.get(Member, (ctx.alliance_id, member_id))
+    member = ctx.loaded.get(member_id)
+    if member is None and member_id not in ctx.missing:
+        member = ctx.session.get(Member, (ctx.alliance_id, member_id))
     if member is not None:
         ctx.loaded[member_id] = member
     return member
@@ -117,8 +129,10 @@ def _placeholder(ctx: Context, member_id: int) -> Member:
         updated_at=ctx.now,
     )
     ctx.session.add(m)
-    ctx.session.flush()
+    if ctx.writes is None:  # a batch flushes once, at its end
+        ctx.session.flush()
     ctx.loaded[member_id] = m
+    ctx.missing.discard(member_id)
     return m
 
 
@@ -196,6 +210,7 @@ def on_member_enrolled(ctx: Context, p: MemberEnrolled) -> None:
             event_id=ctx.event_id,
             shop_id=ctx.shop_id,
             member_id=m.id,
+            batch=ctx.ledger_batch,
         )
     _merge_duplicate(ctx, m)
 
@@ -240,6 +255,7 @@ def _merge_duplicate(ctx: Context, m: Member) -> None:
             event_id=ctx.event_id,
             shop_id=ctx.shop_id,
             member_id=first.id,
+            batch=ctx.ledger_batch,
         )
     ctx.publisher.members.update({m.id, first.id})
     ctx.conflict(
@@ -335,14 +351,16 @@ def on_sale_recorded(ctx: Context, p: SaleRecorded) -> None:
         "day": ctx.day,
         "recorded": True,
     }
-    inserted = (
-        ctx.session.connection()
-        .execute(
-            insert_ignore_returning_id(ctx.session, _SALES),
-            {"alliance_id": ctx.alliance_id, "uid": p.sale, "refunded": False, **facts},
+    values = {"alliance_id": ctx.alliance_id, "uid": p.sale, "refunded": False, **facts}
+    if ctx.writes is not None:
+        ctx.writes.new_sale(values)
+        inserted: int | None = 0
+    else:
+        inserted = (
+            ctx.session.connection()
+            .execute(insert_ignore_returning_id(ctx.session, _SALES), values)
+            .scalar()
         )
-        .scalar()
-    )
     refund_first = False
     if inserted is None:  # known: a duplicate, or a refund that arrived before the sale
         record = _sale_record(ctx, p.sale)
@@ -381,6 +399,7 @@ def _redeem(ctx: Context, m: Member, *, key: str, points: int) -> None:
         event_id=ctx.event_id,
         shop_id=ctx.shop_id,
         member_id=m.id,
+        batch=ctx.ledger_batch,
     )
     if before < points:
         # An offline redemption the balance did not cover: settled, not undone. The member
@@ -412,6 +431,7 @@ def _earn(ctx: Context, m: Member, *, key: str, kind: str, points: int) -> None:
         event_id=ctx.event_id,
         shop_id=ctx.shop_id,
         member_id=m.id,
+        batch=ctx.ledger_batch,
     )
 
 
@@ -524,6 +544,7 @@ def on_points_adjusted(ctx: Context, p: PointsAdjusted) -> None:
         event_id=ctx.event_id,
         shop_id=ctx.shop_id,
         member_id=m.id,
+        batch=ctx.ledger_batch,
     )
 
 
@@ -552,6 +573,7 @@ def on_points_expired(ctx: Context, p: PointsExpired) -> None:
             event_id=ctx.event_id,
             shop_id=ctx.shop_id,
             member_id=m.id,
+            batch=ctx.ledger_batch,
         )
 
 

@@ -3,10 +3,12 @@
 Push: one transaction per request. It locks the device row (``FOR UPDATE``; SQLite's
 ``BEGIN IMMEDIATE`` serialises anyway), then checks every event of the batch before applying
 any: a known id with other content, or a taken ``device_seq`` under another id, is a 409 and
-nothing is applied. Then, in order: a known event returns its stored result; the next expected
-seq is applied in a savepoint (``applied``, ``applied_with_conflict`` or ``rejected``, each
-advancing ``acked_seq``); a gap stops the batch and the answer says which seq is expected. A
-database failure rolls the whole request back (503), so nothing advances.
+nothing is applied. Then, in order: a known event returns its stored result; the events from the
+next expected seq on are applied (``applied``, ``applied_with_conflict`` or ``rejected``, each
+advancing ``acked_seq``) — together in one savepoint with set-based writes
+(:mod:`alliance.sync.batch`), or, when one of them needs it, each in its own savepoint; a gap
+stops the batch and the answer says which seq is expected. A database failure rolls the whole
+request back (503), so nothing advances.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy.orm import Session
 from alliance.db import Database, current_epoch, utcnow
 from alliance.errors import ApiError, Rejected
 from alliance.feed import EVERYONE, Publisher
+from alliance.sync.batch import apply_batch
 from alliance.sync.rules import APPLIED, CONFLICT, REJECTED, Context, apply_event
 from alliance.sync.schemas import (
     Change,
@@ -125,39 +128,67 @@ def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushRespons
             raise ApiError(401, "device_revoked")
         epoch = current_epoch(session)
         known = _check_batch(session, device, events, epoch)
-        results: list[EventResult] = []
-        new_rows: list[dict[str, Any]] = []
-        publisher: Publisher | None = None
-        policy: dict[str, Any] = {}
-        loaded: dict[int, Any] = {}
+        # Known events return their stored result; new ones from acked + 1 on, until a gap.
+        plan: list[Event | PushEvent] = []
         acked, gap = device.acked_seq, False
         for event in events:
             row = known.get(event.id)
-            if row is not None:
-                results.append(_result(row))
-                continue
-            if event.device_seq != acked + 1:
+            if row is None and event.device_seq != acked + 1:
                 gap = True
                 break
-            if publisher is None:
-                publisher = Publisher(session, device.alliance_id)
-                alliance = session.get(Alliance, device.alliance_id)
-                assert alliance is not None
-                policy = json.loads(alliance.policy)
-            values = _apply(
-                session, device, event, publisher=publisher, policy=policy, loaded=loaded, now=now
-            )
-            new_rows.append(values)
-            results.append(_result_of(values))
-            acked = event.device_seq
-        if publisher is not None:
-            publisher.flush()
+            plan.append(row if row is not None else event)
+            if row is None:
+                acked = event.device_seq
+        fresh = [e for e in plan if isinstance(e, PushEvent)]
+        new_rows = _apply_all(session, device, fresh, now=now) if fresh else {}
+        results = [
+            _result(item) if isinstance(item, Event) else _result_of(new_rows[item.id])
+            for item in plan
+        ]
         if new_rows:
-            session.execute(insert(Event), new_rows)
+            session.execute(insert(Event), list(new_rows.values()))
         device.acked_seq = acked
     return PushResponse(
         epoch=epoch, acked_seq=acked, expected_seq=acked + 1, gap=gap, results=results
     )
+
+
+def _apply_all(
+    session: Session, device: Device, events: list[PushEvent], *, now: dt.datetime
+) -> dict[str, dict[str, Any]]:
+    """Apply new events in order; their ``event`` rows by id. Set-based in one savepoint
+    when it goes through (:mod:`alliance.sync.batch`), else one savepoint per event."""
+    publisher = Publisher(session, device.alliance_id)
+    alliance = session.get(Alliance, device.alliance_id)
+    assert alliance is not None
+    policy: dict[str, Any] = json.loads(alliance.policy)
+    outcomes = apply_batch(
+        session,
+        alliance_id=device.alliance_id,
+        shop_id=device.shop_id,
+        events=events,
+        publisher=publisher,
+        policy=policy,
+        now=now,
+    )
+    rows: dict[str, dict[str, Any]] = {}
+    if outcomes is not None:
+        for event, conflicts in zip(events, outcomes, strict=True):
+            outcome = CONFLICT if conflicts else APPLIED
+            rows[event.id] = _event_row(
+                device, event, outcome, None, {}, conflicts, publisher.feed.first_new, now
+            )
+    else:
+        # Something in the batch needs deciding one event at a time: start afresh (what the
+        # batch collected was rolled back with its savepoint).
+        publisher = Publisher(session, device.alliance_id)
+        loaded: dict[int, Any] = {}
+        for event in events:
+            rows[event.id] = _apply(
+                session, device, event, publisher=publisher, policy=policy, loaded=loaded, now=now
+            )
+    publisher.flush()
+    return rows
 
 
 def _result_of(values: dict[str, Any]) -> EventResult:
@@ -208,6 +239,22 @@ def _apply(
         # A rule the handlers did not foresee, enforced by the database: still permanent.
         outcome, reason = REJECTED, "constraint_violation"
     conflicts = ctx.conflicts if outcome == CONFLICT else []
+    # Every snapshot this transaction publishes gets a seq at or above first_new.
+    return _event_row(
+        device, event, outcome, reason, detail, conflicts, publisher.feed.first_new, now
+    )
+
+
+def _event_row(
+    device: Device,
+    event: PushEvent,
+    outcome: str,
+    reason: str | None,
+    detail: dict[str, Any],
+    conflicts: list[dict[str, Any]],
+    server_seq: int,
+    now: dt.datetime,
+) -> dict[str, Any]:
     return {
         "id": event.id,
         "device_id": device.id,
@@ -222,8 +269,7 @@ def _apply(
         "outcome": outcome,
         "reason": reason,
         "detail": canonical_json({"detail": detail, "conflicts": conflicts}),
-        # Every snapshot this transaction publishes gets a seq at or above this one.
-        "server_seq": publisher.feed.first_new,
+        "server_seq": server_seq,
     }
 
 

@@ -57,8 +57,7 @@ def pull_all(db: Database, client: AllianceClient, *, page: int = PAGE) -> PullR
         if next_since < since:
             raise SyncError("bad_answer", f"feed went back from {since} to {next_since}")
         with db.write() as s:
-            for change in changes:
-                _apply(s, change)
+            _apply_page(s, changes)
             set_setting(s, state.PULL_SINCE, next_since)
             if known_epoch is None:
                 set_setting(s, state.EPOCH, epoch)
@@ -69,7 +68,50 @@ def pull_all(db: Database, client: AllianceClient, *, page: int = PAGE) -> PullR
             raise SyncError("bad_answer", "the server said there is more but sent nothing")
 
 
-def _apply(session: Session, change: Any) -> None:
+def _apply_page(session: Session, changes: list[Any]) -> None:
+    """A page in a few statements: members and other snapshots upserted (or deleted) in bulk,
+    the last change of a key winning (a page is in feed order)."""
+    members: dict[int, dict[str, Any] | None] = {}
+    entities: dict[str, dict[str, Any] | None] = {}
+    follow: list[tuple[str, str, dict[str, Any]]] = []
+    for change in changes:
+        kind, key, seq, data = _parse(change)
+        if kind == "member":
+            member_id = _member_id(key)
+            members[member_id] = None if data.get("deleted") else _member_values(key, seq, data)
+        elif kind in ENTITY_KINDS:
+            deleted = bool(data.get("deleted"))
+            entities[key] = (
+                None
+                if deleted
+                else {"key": key, "kind": kind, "server_seq": seq, "data": canonical_json(data)}
+            )
+            if not deleted:
+                follow.append((kind, key, data))
+    _bulk(session, AllianceMember, "member_id", members)
+    _bulk(session, AllianceEntity, "key", entities)
+    for kind, key, data in follow:
+        _after_entity(session, kind, key, data)
+
+
+def _bulk(session: Session, table: Any, pk: str, rows: dict[Any, dict[str, Any] | None]) -> None:
+    gone = [k for k, v in rows.items() if v is None]
+    kept = [v for v in rows.values() if v is not None]
+    column = getattr(table, pk)
+    for start in range(0, len(gone), 500):
+        session.execute(delete(table).where(column.in_(gone[start : start + 500])))
+    if kept:
+        stmt = insert(table)
+        names = [c for c in kept[0] if c != pk]
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[pk], set_={n: getattr(stmt.excluded, n) for n in names}
+            ),
+            kept,
+        )
+
+
+def _parse(change: Any) -> tuple[str, str, int, dict[str, Any]]:
     if not isinstance(change, dict):
         raise SyncError("bad_answer", "a feed change is not an object")
     try:
@@ -83,20 +125,35 @@ def _apply(session: Session, change: Any) -> None:
         raise SyncError("bad_answer", f"feed change not understood: {exc}") from exc
     if not isinstance(data, dict):
         raise SyncError("bad_answer", f"feed change {key} has no data")
-    if kind == "member":
-        _apply_member(session, key, seq, data)
-        return
-    if kind not in ENTITY_KINDS:
-        return  # something newer servers send; older counters skip it
-    if data.get("deleted"):
-        session.execute(delete(AllianceEntity).where(AllianceEntity.key == key))
-        return
-    values = {"kind": kind, "server_seq": seq, "data": canonical_json(data)}
-    session.execute(
-        insert(AllianceEntity)
-        .values(key=key, **values)
-        .on_conflict_do_update(index_elements=["key"], set_=values)
-    )
+    return kind, key, seq, data
+
+
+def _member_id(key: str) -> int:
+    try:
+        return int(key.split(":", 1)[1])
+    except (IndexError, ValueError) as exc:
+        raise SyncError("bad_answer", f"member key {key!r}") from exc
+
+
+def _member_values(key: str, seq: int, data: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return {
+            "member_id": _member_id(key),
+            "home_shop_id": int(data["home_shop_id"]),
+            "phone_hash": data["phone_hash"] if isinstance(data.get("phone_hash"), str) else None,
+            "sharing": bool(data.get("sharing")),
+            "card_serial": int(data.get("card_serial") or 1),
+            "balance": int(data.get("balance") or 0),
+            "debt": int(data.get("debt") or 0),
+            "merged_into": int(data["merged_into"]) if data.get("merged_into") else None,
+            "enrolled_day": str(data["enrolled_day"])[:10] if data.get("enrolled_day") else None,
+            "server_seq": seq,
+        }
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("bad_answer", f"member snapshot {key} not understood: {exc}") from exc
+
+
+def _after_entity(session: Session, kind: str, key: str, data: dict[str, Any]) -> None:
     if kind in ("coupon", "campaign"):
         _follow_alliance_coupons(session, kind, key, data)
     if kind == "alliance":
@@ -124,37 +181,6 @@ def _follow_alliance_coupons(session: Session, kind: str, key: str, data: dict[s
             alliance_coupons.mirror_campaign(session, entity_id, now=utc_now())
         except DomainError:
             pass  # no longer a coupon campaign: the copy keeps what it had
-
-
-def _apply_member(session: Session, key: str, seq: int, data: dict[str, Any]) -> None:
-    try:
-        member_id = int(key.split(":", 1)[1])
-    except (IndexError, ValueError) as exc:
-        raise SyncError("bad_answer", f"member key {key!r}") from exc
-    if data.get("deleted"):
-        session.execute(delete(AllianceMember).where(AllianceMember.member_id == member_id))
-        return
-    try:
-        values = {
-            "home_shop_id": int(data["home_shop_id"]),
-            "phone_hash": data.get("phone_hash")
-            if isinstance(data.get("phone_hash"), str)
-            else None,
-            "sharing": bool(data.get("sharing")),
-            "card_serial": int(data.get("card_serial") or 1),
-            "balance": int(data.get("balance") or 0),
-            "debt": int(data.get("debt") or 0),
-            "merged_into": int(data["merged_into"]) if data.get("merged_into") else None,
-            "enrolled_day": str(data["enrolled_day"])[:10] if data.get("enrolled_day") else None,
-            "server_seq": seq,
-        }
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SyncError("bad_answer", f"member snapshot {key} not understood: {exc}") from exc
-    session.execute(
-        insert(AllianceMember)
-        .values(member_id=member_id, **values)
-        .on_conflict_do_update(index_elements=["member_id"], set_=values)
-    )
 
 
 def _start_again(session: Session, *, epoch: str, acked: int) -> None:

@@ -14,14 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from desktop.models.db import Database
 from desktop.models.events import this_device_id
 from desktop.models.jsonutil import canonical_json
-from desktop.models.tables import Event, SyncConflict
+from desktop.models.tables import Base, Event, SyncConflict
 from desktop.sync.errors import SyncError
 from desktop.sync.http import AllianceClient
 
@@ -102,21 +102,36 @@ _OUTCOMES = ("applied", "applied_with_conflict", "rejected")
 
 
 def _store_results(session: Session, results: list[dict[str, Any]], *, now: dt.datetime) -> None:
+    """Every result acknowledges its event once, in one statement for the whole answer
+    (executemany); rejections and conflicts go to ``sync_conflict``."""
+    events = Base.metadata.tables["event"]
+    ack = (
+        update(events)
+        .where(events.c.id == bindparam("result_id"), events.c.acked_at.is_(None))
+        .values(
+            acked_at=bindparam("result_at"),
+            outcome=bindparam("result_outcome"),
+            server_seq=bindparam("result_seq"),
+        )
+    )
+    acks: list[dict[str, Any]] = []
     for r in results:
         outcome = r.get("outcome")
         if outcome not in _OUTCOMES or not isinstance(r.get("id"), str):
             raise SyncError("bad_answer", f"push result not understood: {str(r)[:200]}")
         server_seq = r.get("server_seq")
-        session.execute(
-            update(Event)
-            .where(Event.id == r["id"], Event.acked_at.is_(None))
-            .values(
-                acked_at=now,
-                outcome=outcome,
-                server_seq=int(server_seq) if isinstance(server_seq, int) else None,
-            )
+        acks.append(
+            {
+                "result_id": r["id"],
+                "result_at": now,
+                "result_outcome": outcome,
+                "result_seq": int(server_seq) if isinstance(server_seq, int) else None,
+            }
         )
-        if outcome in SETTLED_DIFFERENTLY:
+    if acks:
+        session.connection().execute(ack, acks)
+    for r in results:
+        if r["outcome"] in SETTLED_DIFFERENTLY:
             _record_conflicts(session, r, now=now)
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from alliance.db import Database, current_epoch, utcnow
 from alliance.errors import ApiError, Rejected
 from alliance.feed import EVERYONE, Publisher
+from alliance.sync import carried
 from alliance.sync.batch import apply_batch
 from alliance.sync.rules import APPLIED, CONFLICT, REJECTED, Context, apply_event
 from alliance.sync.schemas import (
@@ -99,6 +100,8 @@ def _check_batch(
             "epoch": epoch,
         }
         if row is not None:
+            if carried.is_carried(row, device, digest):
+                continue  # sent before by the PC this one was restored from: see carried.py
             if (row.device_id, row.device_seq, row.content_hash) != (
                 device.id,
                 event.device_seq,
@@ -128,29 +131,64 @@ def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushRespons
             raise ApiError(401, "device_revoked")
         epoch = current_epoch(session)
         known = _check_batch(session, device, events, epoch)
+        known.update(_stand_ins(session, device, events, known))
         # Known events return their stored result; new ones from acked + 1 on, until a gap.
         plan: list[Event | PushEvent] = []
+        stand_ins: dict[str, dict[str, Any]] = {}
+        names: list[str] = []  # the id each answer carries: the device's, even for a stand-in
         acked, gap = device.acked_seq, False
         for event in events:
             row = known.get(event.id)
+            if row is not None and row.device_id != device.id:  # carried over, first time
+                if event.device_seq != acked + 1:
+                    gap = True
+                    break
+                stand_ins[event.id] = carried.stand_in_row(
+                    device, event, row, content_hash(event), now
+                )
+                acked = event.device_seq
+                plan.append(event)
+                names.append(event.id)
+                continue
             if row is None and event.device_seq != acked + 1:
                 gap = True
                 break
             plan.append(row if row is not None else event)
+            names.append(event.id)
             if row is None:
                 acked = event.device_seq
-        fresh = [e for e in plan if isinstance(e, PushEvent)]
+        fresh = [e for e in plan if isinstance(e, PushEvent) and e.id not in stand_ins]
         new_rows = _apply_all(session, device, fresh, now=now) if fresh else {}
         results = [
-            _result(item) if isinstance(item, Event) else _result_of(new_rows[item.id])
-            for item in plan
+            _result(item).model_copy(update={"id": name})
+            if isinstance(item, Event)
+            else carried.result_of(item.id, stand_ins[item.id])
+            if item.id in stand_ins
+            else _result_of(new_rows[item.id])
+            for item, name in zip(plan, names, strict=True)
         ]
-        if new_rows:
-            session.execute(insert(Event), list(new_rows.values()))
+        if new_rows or stand_ins:
+            session.execute(insert(Event), [*new_rows.values(), *stand_ins.values()])
         device.acked_seq = acked
     return PushResponse(
         epoch=epoch, acked_seq=acked, expected_seq=acked + 1, gap=gap, results=results
     )
+
+
+def _stand_ins(
+    session: Session, device: Device, events: list[PushEvent], known: dict[str, Event]
+) -> dict[str, Event]:
+    """Carried-over events this device already sent once: their stand-in rows by event id
+    (so a retry answers as before instead of making a second stand-in)."""
+    wanted = {
+        carried.stand_in_id(e.id, device.id): e.id
+        for e in events
+        if e.id in known and known[e.id].device_id != device.id
+    }
+    if not wanted:
+        return {}
+    rows = session.execute(select(Event).where(Event.id.in_(list(wanted)))).scalars()
+    return {wanted[row.id]: row for row in rows}
 
 
 def _apply_all(

@@ -81,9 +81,11 @@ def adopt_scanned(session: Session, raw: str, *, now: dt.datetime) -> int | None
             campaign_id=campaign_id,
             batch_id=None,
             member_id=member_id,
-            kind=spec.kind,
-            value_fen=spec.value_fen,
-            percent=spec.percent,
+            # What the coupon itself carries (signed) wins over the campaign as it is now:
+            # a campaign changed after printing does not change coupons already handed out.
+            kind=token.kind,
+            value_fen=token.value if token.kind in ("amount_off", "spend_save") else 0,
+            percent=token.value if token.kind == "percent_off" else 0,
             cap_fen=spec.cap_fen,
             min_spend_fen=spec.min_spend_fen,
             gift=spec.gift,

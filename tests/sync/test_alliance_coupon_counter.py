@@ -135,3 +135,31 @@ def test_offline_an_expensive_alliance_coupon_waits_for_a_connection(
         tea.desk.check_coupon(code, amount_fen=30_000, member_id=None)
     assert refused.value.code == "alliance_coupon_over_offline_cap"
     assert refused.value.params["cap_fen"] == 5_000
+
+
+def test_a_campaign_changed_while_the_shop_was_offline_keeps_printed_coupons_as_printed(
+    server: Server, alliance: AllianceHelper, street: tuple[Shop, Shop, int]
+) -> None:
+    tea, _bakery, campaign = street
+    ((coupon_id, code),) = issue(server, campaign, 1)  # printed as ¥8.00 off
+    assert tea.sync()["ok"]
+    with server.db.write() as session:  # the operator raises the offer to ¥12.00 later
+        from alliance.tables import AllianceCampaign
+
+        row = session.get(AllianceCampaign, campaign)
+        assert row is not None
+        row.spec = row.spec.replace('"value_fen":800', '"value_fen":1200')
+        from alliance.feed import Publisher
+
+        publisher = Publisher(session, alliance.id)
+        publisher.campaigns.add(campaign)
+        publisher.flush()
+    assert tea.sync()["ok"]
+    with tea.db.read() as s:
+        from desktop.models.tables import AllianceEntity
+
+        snapshot = s.get(AllianceEntity, f"campaign:{campaign}")
+        assert snapshot is not None
+        assert '"value_fen":1200' in snapshot.data  # the shop knows the new offer
+    check = tea.desk.check_coupon(code, amount_fen=6_000, member_id=None)
+    assert check.discount_fen == 800  # but the coupon in hand says ¥8.00

@@ -3675,302 +3675,302 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../desktop/views/messages.py" line="160" />
+            <location filename="../../desktop/views/messages.py" line="164" />
             <source>This is a member card, not a coupon. Scan the coupon's code.</source>
             <translation>这是会员卡，不是优惠券。请扫优惠券上的二维码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="162" />
+            <location filename="../../desktop/views/messages.py" line="166" />
             <source>This is a coupon, not a member card. Scan it at the counter to use it.</source>
             <translation>这是优惠券，不是会员卡。请在收银台扫码使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="166" />
+            <location filename="../../desktop/views/messages.py" line="170" />
             <source>This coupon expired on %1.</source>
             <translation>这张券已于 %1 过期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="173" />
+            <location filename="../../desktop/views/messages.py" line="177" />
             <source>This coupon was already used on %1 at %2.</source>
             <translation>这张券已于 %1 在 %2 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="175" />
+            <location filename="../../desktop/views/messages.py" line="179" />
             <source>This coupon was already used on %1.</source>
             <translation>这张券已于 %1 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="177" />
+            <location filename="../../desktop/views/messages.py" line="181" />
             <source>This coupon can only be used from %1.</source>
             <translation>这张券从 %1 起才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="181" />
+            <location filename="../../desktop/views/messages.py" line="185" />
             <source>This coupon belongs to another member (%1).</source>
             <translation>这张券属于另一位会员（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="185" />
+            <location filename="../../desktop/views/messages.py" line="189" />
             <source>This coupon needs a bill of %1 or more.</source>
             <translation>这张券需消费满 %1 才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="189" />
+            <location filename="../../desktop/views/messages.py" line="193" />
             <source>This member already has the most coupons of this campaign (%1).</source>
             <translation>这位会员领取本活动的券已达上限（%1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="195" />
+            <location filename="../../desktop/views/messages.py" line="199" />
             <source>The campaign cannot be saved: %1</source>
             <translation>活动无法保存：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="199" />
+            <location filename="../../desktop/views/messages.py" line="203" />
             <source>This coupon belongs to a member: scan their member card first.</source>
             <translation>这是会员专属券：请先扫该会员的会员卡。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="203" />
+            <location filename="../../desktop/views/messages.py" line="207" />
             <source>No such coupon: it was not issued by this shop.</source>
             <translation>没有这张券：不是本店发出的。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="206" />
+            <location filename="../../desktop/views/messages.py" line="210" />
             <source>This coupon was voided and can no longer be used.</source>
             <translation>这张券已作废，不能再使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="207" />
+            <location filename="../../desktop/views/messages.py" line="211" />
             <source>This coupon cannot be used at this shop.</source>
             <translation>这张券不能在本店使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="208" />
+            <location filename="../../desktop/views/messages.py" line="212" />
             <source>This coupon's campaign is paused: it cannot be used for now.</source>
             <translation>这张券所属的活动已暂停，暂时不能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="211" />
+            <location filename="../../desktop/views/messages.py" line="215" />
             <source>A points multiplier is not handed out as coupons: it applies to every member sale while it runs.</source>
             <translation>积分倍数活动不发券：活动期间对会员的每笔消费自动生效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="216" />
+            <location filename="../../desktop/views/messages.py" line="220" />
             <source>The campaign's quota is used up: no more coupons can be issued.</source>
             <translation>活动发放总量已用完，不能再发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="219" />
+            <location filename="../../desktop/views/messages.py" line="223" />
             <source>This member has not agreed to marketing, so no coupon can be sent to them.</source>
             <translation>这位会员未同意接收营销信息，不能给他发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="222" />
+            <location filename="../../desktop/views/messages.py" line="226" />
             <source>This campaign has ended.</source>
             <translation>这个活动已结束。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="223" />
+            <location filename="../../desktop/views/messages.py" line="227" />
             <source>No such campaign.</source>
             <translation>没有这个活动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="224" />
+            <location filename="../../desktop/views/messages.py" line="228" />
             <source>No such batch of coupons.</source>
             <translation>没有这个批次的券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="225" />
+            <location filename="../../desktop/views/messages.py" line="229" />
             <source>The campaign cannot change to that state.</source>
             <translation>活动不能改成这个状态。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="228" />
+            <location filename="../../desktop/views/messages.py" line="232" />
             <source>Enter how many coupons to print (1 or more).</source>
             <translation>请输入要打印的张数（至少 1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="236" />
+            <location filename="../../desktop/views/messages.py" line="240" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="237" />
+            <location filename="../../desktop/views/messages.py" line="241" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="238" />
+            <location filename="../../desktop/views/messages.py" line="242" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="239" />
+            <location filename="../../desktop/views/messages.py" line="243" />
             <source>Percent off</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="240" />
+            <location filename="../../desktop/views/messages.py" line="244" />
             <source>At most</source>
             <translation>最多减</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="241" />
+            <location filename="../../desktop/views/messages.py" line="245" />
             <source>Least bill</source>
             <translation>最低消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="242" />
+            <location filename="../../desktop/views/messages.py" line="246" />
             <source>Gift</source>
             <translation>赠品</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="243" />
-            <location filename="../../desktop/views/messages.py" line="244" />
+            <location filename="../../desktop/views/messages.py" line="247" />
+            <location filename="../../desktop/views/messages.py" line="248" />
             <source>Points multiplier</source>
             <translation>积分倍数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="245" />
+            <location filename="../../desktop/views/messages.py" line="249" />
             <source>Valid from</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="246" />
+            <location filename="../../desktop/views/messages.py" line="250" />
             <source>Valid until</source>
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="247" />
+            <location filename="../../desktop/views/messages.py" line="251" />
             <source>Days valid</source>
             <translation>有效天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="248" />
+            <location filename="../../desktop/views/messages.py" line="252" />
             <source>Quota</source>
             <translation>发放总量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="249" />
+            <location filename="../../desktop/views/messages.py" line="253" />
             <source>Per member</source>
             <translation>每人限领</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="250" />
+            <location filename="../../desktop/views/messages.py" line="254" />
             <source>Scope</source>
             <translation>适用范围</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="251" />
+            <location filename="../../desktop/views/messages.py" line="255" />
             <source>Held out</source>
             <translation>对照组</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="252" />
+            <location filename="../../desktop/views/messages.py" line="256" />
             <source>Terms</source>
             <translation>使用说明</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="253" />
+            <location filename="../../desktop/views/messages.py" line="257" />
             <source>Automatic</source>
             <translation>自动发放</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="254" />
+            <location filename="../../desktop/views/messages.py" line="258" />
             <source>Days away</source>
             <translation>未到店天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="255" />
+            <location filename="../../desktop/views/messages.py" line="259" />
             <source>Visits</source>
             <translation>到店次数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="256" />
+            <location filename="../../desktop/views/messages.py" line="260" />
             <source>Sale amount</source>
             <translation>消费金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="264" />
-            <location filename="../../desktop/views/messages.py" line="265" />
-            <location filename="../../desktop/views/messages.py" line="266" />
+            <location filename="../../desktop/views/messages.py" line="268" />
+            <location filename="../../desktop/views/messages.py" line="269" />
+            <location filename="../../desktop/views/messages.py" line="270" />
             <source>Required.</source>
             <translation>必填。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="267" />
+            <location filename="../../desktop/views/messages.py" line="271" />
             <source>Cannot be negative.</source>
             <translation>不能为负数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="268" />
-            <location filename="../../desktop/views/messages.py" line="269" />
+            <location filename="../../desktop/views/messages.py" line="272" />
+            <location filename="../../desktop/views/messages.py" line="273" />
             <source>Must be more than zero.</source>
             <translation>必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="270" />
+            <location filename="../../desktop/views/messages.py" line="274" />
             <source>At most 100.</source>
             <translation>最大为 100。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="271" />
+            <location filename="../../desktop/views/messages.py" line="275" />
             <source>Too large.</source>
             <translation>太大了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="272" />
+            <location filename="../../desktop/views/messages.py" line="276" />
             <source>Too long.</source>
             <translation>太长了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="273" />
+            <location filename="../../desktop/views/messages.py" line="277" />
             <source>Out of range.</source>
             <translation>超出范围。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="274" />
-            <location filename="../../desktop/views/messages.py" line="275" />
+            <location filename="../../desktop/views/messages.py" line="278" />
+            <location filename="../../desktop/views/messages.py" line="279" />
             <source>Must not be before the first day.</source>
             <translation>不能早于开始日期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="276" />
+            <location filename="../../desktop/views/messages.py" line="280" />
             <source>Choose fixed dates or a number of days, not both.</source>
             <translation>固定日期和天数只能选一种。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="277" />
+            <location filename="../../desktop/views/messages.py" line="281" />
             <source>Choose fixed dates or a number of days.</source>
             <translation>请选择固定日期或天数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="278" />
+            <location filename="../../desktop/views/messages.py" line="282" />
             <source>Not a field of this version.</source>
             <translation>这个版本没有该项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="279" />
+            <location filename="../../desktop/views/messages.py" line="283" />
             <source>Not a valid value.</source>
             <translation>不是有效的值。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="280" />
+            <location filename="../../desktop/views/messages.py" line="284" />
             <source>Not an amount: type it like 10.00.</source>
             <translation>不是金额：请输入 10.00 这样的数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="281" />
+            <location filename="../../desktop/views/messages.py" line="285" />
             <source>Not used by this kind of campaign.</source>
             <translation>这类活动不用这一项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="283" />
+            <location filename="../../desktop/views/messages.py" line="287" />
             <source>Not valid (%1).</source>
             <translation>无效（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="289" />
+            <location filename="../../desktop/views/messages.py" line="293" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -4065,192 +4065,197 @@
             <translation>找不到这位会员（可能已被删除）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="55" />
+            <location filename="../../desktop/views/messages.py" line="56" />
+            <source>This member belongs to another alliance shop: their details, consents and data are kept (and changed or erased) there.</source>
+            <translation>这位会员属于联盟的另一家店：其资料、授权和数据由那家店保管（也只能在那家店修改或注销）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="59" />
             <source>That is not a valid mobile number (11 digits starting with 1).</source>
             <translation>手机号不正确（应为 1 开头的 11 位数字）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="56" />
+            <location filename="../../desktop/views/messages.py" line="60" />
             <source>Please enter a name.</source>
             <translation>请输入姓名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="58" />
+            <location filename="../../desktop/views/messages.py" line="62" />
             <source>The member must agree to the membership terms to enrol.</source>
             <translation>会员须同意会员条款才能入会。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="60" />
+            <location filename="../../desktop/views/messages.py" line="64" />
             <source>The birthday is not a valid date.</source>
             <translation>生日不是有效日期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="61" />
+            <location filename="../../desktop/views/messages.py" line="65" />
             <source>Enter an amount greater than zero.</source>
             <translation>请输入大于零的金额。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="62" />
+            <location filename="../../desktop/views/messages.py" line="66" />
             <source>Enter a number of points of zero or more.</source>
             <translation>积分数不能小于零。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="63" />
+            <location filename="../../desktop/views/messages.py" line="67" />
             <source>Points can only be redeemed for a member.</source>
             <translation>只有会员才能使用积分。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="64" />
+            <location filename="../../desktop/views/messages.py" line="68" />
             <source>Wrong PIN.</source>
             <translation>密码不对。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="65" />
+            <location filename="../../desktop/views/messages.py" line="69" />
             <source>A PIN is 4 to 8 digits.</source>
             <translation>密码为 4 到 8 位数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="66" />
+            <location filename="../../desktop/views/messages.py" line="70" />
             <source>Another staff member already uses this PIN. Choose another.</source>
             <translation>已有店员在用这个密码，请换一个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="67" />
+            <location filename="../../desktop/views/messages.py" line="71" />
             <source>Only the owner can do this.</source>
             <translation>只有店主可以这样做。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="68" />
+            <location filename="../../desktop/views/messages.py" line="72" />
             <source>No such sale.</source>
             <translation>找不到这笔消费。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="69" />
+            <location filename="../../desktop/views/messages.py" line="73" />
             <source>These points were already reversed.</source>
             <translation>这些积分已经冲回过了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="70" />
+            <location filename="../../desktop/views/messages.py" line="74" />
             <source>Please give a reason.</source>
             <translation>请填写原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="71" />
+            <location filename="../../desktop/views/messages.py" line="75" />
             <source>No such staff member.</source>
             <translation>找不到这位店员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="72" />
+            <location filename="../../desktop/views/messages.py" line="76" />
             <source>The last owner account cannot be removed.</source>
             <translation>不能删除最后一个店主账号。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="73" />
+            <location filename="../../desktop/views/messages.py" line="77" />
             <source>Please enter the shop name.</source>
             <translation>请输入店名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="74" />
+            <location filename="../../desktop/views/messages.py" line="78" />
             <source>The gold threshold must not be lower than the silver one.</source>
             <translation>金卡门槛不能低于银卡门槛。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="75" />
+            <location filename="../../desktop/views/messages.py" line="79" />
             <source>The shop has not been set up yet.</source>
             <translation>店铺还没有设置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="76" />
+            <location filename="../../desktop/views/messages.py" line="80" />
             <source>This member has had too many cards; enrol again.</source>
             <translation>这位会员补卡次数过多，请重新入会。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="77" />
+            <location filename="../../desktop/views/messages.py" line="81" />
             <source>This shop has already been set up.</source>
             <translation>店铺已经设置过了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="78" />
+            <location filename="../../desktop/views/messages.py" line="82" />
             <source>The time zone is not valid.</source>
             <translation>时区不正确。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="79" />
+            <location filename="../../desktop/views/messages.py" line="83" />
             <source>Choose a role: owner or staff.</source>
             <translation>请选择角色：店主或店员。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="80" />
+            <location filename="../../desktop/views/messages.py" line="84" />
             <source>Unknown kind of consent.</source>
             <translation>未知的授权类型。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="81" />
+            <location filename="../../desktop/views/messages.py" line="85" />
             <source>That setting does not exist in this version.</source>
             <translation>此版本没有这项设置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="82" />
+            <location filename="../../desktop/views/messages.py" line="86" />
             <source>No such points entry.</source>
             <translation>找不到这条积分记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="87" />
+            <location filename="../../desktop/views/messages.py" line="91" />
             <source>The name is too long (at most %1 characters).</source>
             <translation>名字太长（最多 %1 个字）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="89" />
+            <location filename="../../desktop/views/messages.py" line="93" />
             <source>A member with this phone number already exists.</source>
             <translation>这个手机号已经是会员了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="91" />
+            <location filename="../../desktop/views/messages.py" line="95" />
             <source>The amount is too large (at most %1).</source>
             <translation>金额太大（最多 %1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="94" />
+            <location filename="../../desktop/views/messages.py" line="98" />
             <source>Not enough points: the balance is %1, %2 needed.</source>
             <translation>积分不够：余额 %1，需要 %2。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="99" />
+            <location filename="../../desktop/views/messages.py" line="103" />
             <source>The discount would exceed the amount; at most %1 points can be used.</source>
             <translation>抵扣不能超过金额，最多可用 %1 积分。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="104" />
+            <location filename="../../desktop/views/messages.py" line="108" />
             <source>%1 points is above the limit of %2 for one sale: the owner's PIN is needed.</source>
             <translation>本次积分 %1 超过单笔上限 %2，需要店主密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="109" />
+            <location filename="../../desktop/views/messages.py" line="113" />
             <source>This sale was already refunded.</source>
             <translation>这笔消费已经退过款了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="112" />
+            <location filename="../../desktop/views/messages.py" line="116" />
             <source>Every refund needs the owner.</source>
             <translation>每笔退款都需要店主处理。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="113" />
+            <location filename="../../desktop/views/messages.py" line="117" />
             <source>Refunds over %1 need the owner.</source>
             <translation>超过 %1 的退款需要店主处理。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="115" />
+            <location filename="../../desktop/views/messages.py" line="119" />
             <source>Enter a non-zero number of points (at most %1).</source>
             <translation>请输入不为零的积分数（最多 %1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="120" />
+            <location filename="../../desktop/views/messages.py" line="124" />
             <source>The value of %1 must be between %2 and %3.</source>
             <translation>%1 的值须在 %2 到 %3 之间。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="125" />
+            <location filename="../../desktop/views/messages.py" line="129" />
             <source>Refused: %1</source>
             <translation>无法完成：%1</translation>
         </message>

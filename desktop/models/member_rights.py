@@ -405,6 +405,8 @@ def erase_member(session: Session, *, member_id: int, by: Actor | None, now: dt.
         raise DomainError("member_not_found")
     if member.erased_at is not None:
         raise DomainError("already_erased", erased_at=member.erased_at.isoformat())
+    if member.alliance_shop_id is not None:
+        raise DomainError("member_of_another_shop")  # their own shop keeps (and erases) them
     # Overwrite the freed space of the rows and index entries changed below with zeros, so
     # the old name and phone do not linger in the database file's free pages.
     session.execute(text("PRAGMA secure_delete = ON"))

@@ -217,6 +217,14 @@ def _live_member(session: Session, member_id: int) -> Member:
     return member
 
 
+def _own_member(session: Session, member_id: int) -> Member:
+    """A member whose details this shop keeps (not a member of another alliance shop)."""
+    member = _live_member(session, member_id)
+    if member.alliance_shop_id is not None:
+        raise DomainError("member_of_another_shop")
+    return member
+
+
 def update_member(
     session: Session,
     *,
@@ -231,7 +239,7 @@ def update_member(
     note: str | None = None,
 ) -> None:
     """Change profile fields; a phone change is audited (it is how members are found)."""
-    member = _live_member(session, member_id)
+    member = _own_member(session, member_id)
     if name is not None:
         member.name = clean_name(name)
         keys = name_keys(member.name)
@@ -296,7 +304,7 @@ def set_consent(
     """Give or withdraw marketing or sharing consent; takes effect at once."""
     if kind not in ("marketing", "sharing"):
         raise DomainError("consent_kind_invalid")
-    member = _live_member(session, member_id)
+    member = _own_member(session, member_id)
     if kind == "marketing":
         member.marketing_consent = granted
     else:

@@ -90,9 +90,27 @@ def cjk_font_family(available: list[str] | None = None) -> str | None:
     return (sans or chinese or [None])[0]
 
 
+def bundled_cjk_family(folder: Path | None = None) -> str | None:
+    """Load the fonts shipped in ``assets/fonts`` (a bundle built with one) and return the
+    first family that writes Simplified Chinese, or ``None``."""
+    folder = folder if folder is not None else assets_dir() / "fonts"
+    if not folder.is_dir():
+        return None
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in (".ttc", ".otf", ".ttf"):
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        chinese = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+        for family in QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []:
+            if family in chinese:
+                return family
+    return None
+
+
 def apply_cjk_font(app: QApplication, *, point_size: float = 11.0) -> str | None:
-    """Use a Chinese-capable font for the whole app when one is installed; return its name."""
-    family = cjk_font_family()
+    """Use a Chinese-capable font for the whole app: an installed one, else the one shipped
+    with the bundle; return its name."""
+    family = cjk_font_family() or bundled_cjk_family()
     font = QFont(app.font())
     if family is not None:
         font.setFamily(family)

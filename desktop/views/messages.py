@@ -52,6 +52,10 @@ def error_text(error: DomainError) -> str:
         "expired": _t("This card has expired. Issue a new card from the Members screen."),
         "revoked": _t("This card was replaced by a newer one and can no longer be used."),
         "member_not_found": _t("No such member (the member may have been erased)."),
+        "member_of_another_shop": _t(
+            "This member belongs to another alliance shop: their details, consents and data "
+            "are kept (and changed or erased) there."
+        ),
         "phone_invalid": _t("That is not a valid mobile number (11 digits starting with 1)."),
         "name_required": _t("Please enter a name."),
         "consent_membership_required": _t(

@@ -158,6 +158,17 @@ def test_the_windowed_app_passes_its_selftest(bundle: Bundle, home: Home, tmp_pa
     assert bundle.exe(f"{NAME}-debug").is_file()
 
 
+NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+def test_a_chinese_font_ships_when_the_build_machine_has_one(bundle: Bundle) -> None:
+    shipped = sorted(p.name for p in (bundle.internal / "assets" / "fonts").glob("*"))
+    if not NOTO.is_file() and not os.environ.get("MERCHANT_DESK_CJK_FONT"):
+        assert shipped == []  # nothing to ship: the app uses the system's Chinese font
+    else:
+        assert len(shipped) == 1
+
+
 def user_data_snapshot() -> list[tuple[str, int]]:
     """The files (and their times) in this machine's real Merchant Desk data folder."""
     from platformdirs import user_data_dir

@@ -84,6 +84,16 @@ def test_a_member_of_another_shop_is_recognised_offline_and_earns_at_once(
     assert server_balance(server, alliance, member) == 588
     assert noodles.desk.member_card(member).balance == 588
 
+    # Their details, consents and data belong to their own shop: refused here, plainly.
+    for attempt in (
+        lambda: noodles.desk.update_member(member_id=member, by=None, name="改名"),
+        lambda: noodles.desk.set_consent(member_id=member, kind="marketing", granted=True, by=None),
+        lambda: noodles.desk.erase_member(member, by=noodles.owner),
+    ):
+        with pytest.raises(DomainError) as not_ours:
+            attempt()
+        assert not_ours.value.code == "member_of_another_shop"
+
     # A typed phone finds them through the alliance's keyed hash, not in the local list.
     assert noodles.desk.search_members(PHONE).items == ()
     found = noodles.desk.find_alliance_member(PHONE)

@@ -74,6 +74,7 @@ def run_pair_command(args: argparse.Namespace) -> tuple[int, Any]:
                 device_name=args.name,
                 ca_file=args.ca_file,
                 again=args.again,
+                by_staff_id=actor.staff_id,
                 now=utc_now(),
             )
         except SyncError as exc:

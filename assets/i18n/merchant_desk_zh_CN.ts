@@ -338,137 +338,137 @@
     <context>
         <name>AllianceSection</name>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="74" />
+            <location filename="../../desktop/views/settings_alliance.py" line="85" />
             <source>Joined %1 as %2.</source>
             <translation>已以“%2”的身份加入%1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="98" />
+            <location filename="../../desktop/views/settings_alliance.py" line="109" />
             <source>only for a private server</source>
             <translation>仅用于私有服务器</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="99" />
+            <location filename="../../desktop/views/settings_alliance.py" line="110" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="105" />
+            <location filename="../../desktop/views/settings_alliance.py" line="116" />
             <source>Join</source>
             <translation>加入</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="111" />
+            <location filename="../../desktop/views/settings_alliance.py" line="122" />
             <source>Join an alliance</source>
             <translation>加入商盟</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="114" />
+            <location filename="../../desktop/views/settings_alliance.py" line="125" />
             <source>Alliance server</source>
             <translation>商盟服务器</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="115" />
+            <location filename="../../desktop/views/settings_alliance.py" line="126" />
             <source>Invitation code</source>
             <translation>邀请码</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="116" />
+            <location filename="../../desktop/views/settings_alliance.py" line="127" />
             <source>Certificate file (optional)</source>
             <translation>证书文件（可选）</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="123" />
+            <location filename="../../desktop/views/settings_alliance.py" line="134" />
             <source>This shop's alliance</source>
             <translation>本店所在商盟</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="126" />
+            <location filename="../../desktop/views/settings_alliance.py" line="137" />
             <source>Alliance</source>
             <translation>商盟</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="127" />
+            <location filename="../../desktop/views/settings_alliance.py" line="138" />
             <source>Shop name in the alliance</source>
             <translation>在商盟中的店名</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="128" />
+            <location filename="../../desktop/views/settings_alliance.py" line="139" />
             <source>Server</source>
             <translation>服务器</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="129" />
+            <location filename="../../desktop/views/settings_alliance.py" line="140" />
             <source>This PC's device id</source>
             <translation>本机设备编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="130" />
+            <location filename="../../desktop/views/settings_alliance.py" line="141" />
             <source>Last good sync</source>
             <translation>上次成功同步</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="131" />
+            <location filename="../../desktop/views/settings_alliance.py" line="142" />
             <source>Waiting to be sent</source>
             <translation>待发送</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="132" />
+            <location filename="../../desktop/views/settings_alliance.py" line="143" />
             <source>Last problem</source>
             <translation>最近的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="140" />
+            <location filename="../../desktop/views/settings_alliance.py" line="151" />
             <source>Sync now</source>
             <translation>立即同步</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="143" />
+            <location filename="../../desktop/views/settings_alliance.py" line="154" />
             <source>Join again with a new code</source>
             <translation>用新的邀请码重新加入</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="199" />
+            <location filename="../../desktop/views/settings_alliance.py" line="210" />
             <source>Joining again makes this PC a new device of the alliance (for a PC restored from a backup, or after the organiser removed it). Records not yet sent are kept and sent under the new device.</source>
             <translation>重新加入后，这台电脑会成为商盟中的一台新设备（适用于从备份恢复的电脑，或被组织者移除之后）。尚未发送的记录会保留，并以新设备发送。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="207" />
+            <location filename="../../desktop/views/settings_alliance.py" line="218" />
             <source>Type the server address and the invitation code the organiser gave you. Members who agreed to share with the alliance are then shared.</source>
             <translation>请输入组织者给您的服务器地址和邀请码。加入后，同意与商盟共享的会员将被共享。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="223" />
+            <location filename="../../desktop/views/settings_alliance.py" line="234" />
             <source>never</source>
             <translation>从未</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="227" />
+            <location filename="../../desktop/views/settings_alliance.py" line="238" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="249" />
+            <location filename="../../desktop/views/settings_alliance.py" line="260" />
             <source>Type the server address the organiser gave you, such as %1.</source>
             <translation>请输入组织者给您的服务器地址，例如 %1。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="258" />
+            <location filename="../../desktop/views/settings_alliance.py" line="269" />
             <source>Type the invitation code.</source>
             <translation>请输入邀请码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="262" />
+            <location filename="../../desktop/views/settings_alliance.py" line="273" />
             <source>Joining…</source>
             <translation>正在加入…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="312" />
+            <location filename="../../desktop/views/settings_alliance.py" line="324" />
             <source>Certificate file</source>
             <translation>证书文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_alliance.py" line="312" />
+            <location filename="../../desktop/views/settings_alliance.py" line="324" />
             <source>Certificates (*.pem *.crt *.cer)</source>
             <translation>证书 (*.pem *.crt *.cer)</translation>
         </message>
@@ -476,22 +476,22 @@
     <context>
         <name>AuditSection</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="167" />
+            <location filename="../../desktop/views/settings_audit.py" line="168" />
             <source>Verify log</source>
             <translation>校验日志</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="175" />
+            <location filename="../../desktop/views/settings_audit.py" line="176" />
             <source>Sensitive actions are recorded here. Each record is chained to the one before, so a changed or deleted record shows up when the log is verified.</source>
             <translation>重要操作都记录在这里。每条记录都与上一条环环相扣，记录一旦被改动或删除，校验日志时就能发现。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="199" />
+            <location filename="../../desktop/views/settings_audit.py" line="200" />
             <source>The log is intact: %1 records checked.</source>
             <translation>日志完好：已校验 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="205" />
+            <location filename="../../desktop/views/settings_audit.py" line="206" />
             <source>The log has been altered: record No. %1 does not match the chain.</source>
             <translation>日志已被改动：编号 %1 的记录与前面的记录对不上。</translation>
         </message>
@@ -499,27 +499,27 @@
     <context>
         <name>AuditTable</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="136" />
+            <location filename="../../desktop/views/settings_audit.py" line="137" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="136" />
+            <location filename="../../desktop/views/settings_audit.py" line="137" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="136" />
+            <location filename="../../desktop/views/settings_audit.py" line="137" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="136" />
+            <location filename="../../desktop/views/settings_audit.py" line="137" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="137" />
+            <location filename="../../desktop/views/settings_audit.py" line="138" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
@@ -2566,8 +2566,8 @@
         <name>FirstRunDialog</name>
         <message>
             <location filename="../../desktop/views/first_run.py" line="205" />
-            <location filename="../../desktop/views/first_run.py" line="290" />
-            <location filename="../../desktop/views/first_run.py" line="334" />
+            <location filename="../../desktop/views/first_run.py" line="291" />
+            <location filename="../../desktop/views/first_run.py" line="335" />
             <source>Welcome to Merchant Desk</source>
             <translation>欢迎使用商盟柜台</translation>
         </message>
@@ -2658,17 +2658,17 @@
             <translation>店铺已创建。正在加入商盟…</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="299" />
+            <location filename="../../desktop/views/first_run.py" line="300" />
             <source>The shop is set up, but it could not join the alliance:</source>
             <translation>店铺已设置好，但未能加入商盟：</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="301" />
+            <location filename="../../desktop/views/first_run.py" line="302" />
             <source>You can join later in Settings → Alliance.</source>
             <translation>您可以稍后在“设置 → 商盟”中加入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/first_run.py" line="338" />
+            <location filename="../../desktop/views/first_run.py" line="339" />
             <source>The shop is set up, but these choices were not saved. Set them again in Settings:</source>
             <translation>店铺已经创建，但下面这些选择没有保存，请在“设置”里重新设置：</translation>
         </message>
@@ -6440,12 +6440,12 @@
     <context>
         <name>AuditLog</name>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="71" />
+            <location filename="../../desktop/views/settings_audit.py" line="72" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="67" />
+            <location filename="../../desktop/views/settings_audit.py" line="68" />
             <source>Member</source>
             <translation>会员</translation>
         </message>
@@ -6526,196 +6526,201 @@
         </message>
         <message>
             <location filename="../../desktop/views/settings_audit.py" line="54" />
+            <source>Joined an alliance</source>
+            <translation>加入联盟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/settings_audit.py" line="55" />
             <source>Restore refused</source>
             <translation>拒绝恢复</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="55" />
+            <location filename="../../desktop/views/settings_audit.py" line="56" />
             <source>Refused: owner only</source>
             <translation>已拒绝：仅限店主</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="56" />
+            <location filename="../../desktop/views/settings_audit.py" line="57" />
             <source>Member data exported</source>
             <translation>导出会员数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="57" />
+            <location filename="../../desktop/views/settings_audit.py" line="58" />
             <source>Member data export refused</source>
             <translation>拒绝导出会员数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="58" />
+            <location filename="../../desktop/views/settings_audit.py" line="59" />
             <source>Member erased</source>
             <translation>注销会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="59" />
+            <location filename="../../desktop/views/settings_audit.py" line="60" />
             <source>Member erase refused</source>
             <translation>拒绝注销会员</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="68" />
+            <location filename="../../desktop/views/settings_audit.py" line="69" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="69" />
+            <location filename="../../desktop/views/settings_audit.py" line="70" />
             <source>Staff</source>
             <translation>员工</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="70" />
+            <location filename="../../desktop/views/settings_audit.py" line="71" />
             <source>Shop</source>
             <translation>店铺</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="72" />
+            <location filename="../../desktop/views/settings_audit.py" line="73" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="73" />
+            <location filename="../../desktop/views/settings_audit.py" line="74" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="74" />
+            <location filename="../../desktop/views/settings_audit.py" line="75" />
             <source>Points</source>
             <translation>积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="75" />
+            <location filename="../../desktop/views/settings_audit.py" line="76" />
             <source>Points taken back</source>
             <translation>收回积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="76" />
+            <location filename="../../desktop/views/settings_audit.py" line="77" />
             <source>Points returned</source>
             <translation>退回积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="77" />
+            <location filename="../../desktop/views/settings_audit.py" line="78" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="78" />
+            <location filename="../../desktop/views/settings_audit.py" line="79" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="79" />
+            <location filename="../../desktop/views/settings_audit.py" line="80" />
             <source>Card serial</source>
             <translation>卡序列号</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="80" />
+            <location filename="../../desktop/views/settings_audit.py" line="81" />
             <source>Rule version</source>
             <translation>规则版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="81" />
+            <location filename="../../desktop/views/settings_audit.py" line="82" />
             <source>Changes</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="82" />
+            <location filename="../../desktop/views/settings_audit.py" line="83" />
             <source>Setting</source>
             <translation>设置项</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="83" />
+            <location filename="../../desktop/views/settings_audit.py" line="84" />
             <source>Before</source>
             <translation>修改前</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="84" />
+            <location filename="../../desktop/views/settings_audit.py" line="85" />
             <source>After</source>
             <translation>修改后</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="85" />
+            <location filename="../../desktop/views/settings_audit.py" line="86" />
             <source>Campaign</source>
             <translation>活动</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="86" />
+            <location filename="../../desktop/views/settings_audit.py" line="87" />
             <source>Coupon</source>
             <translation>优惠券</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="87" />
+            <location filename="../../desktop/views/settings_audit.py" line="88" />
             <source>Batch</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="88" />
+            <location filename="../../desktop/views/settings_audit.py" line="89" />
             <source>Count</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="89" />
+            <location filename="../../desktop/views/settings_audit.py" line="90" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="90" />
+            <location filename="../../desktop/views/settings_audit.py" line="91" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="91" />
+            <location filename="../../desktop/views/settings_audit.py" line="92" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="92" />
+            <location filename="../../desktop/views/settings_audit.py" line="93" />
             <source>Points kept</source>
             <translation>保留积分</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="93" />
+            <location filename="../../desktop/views/settings_audit.py" line="94" />
             <source>Backup made</source>
             <translation>完成备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="94" />
+            <location filename="../../desktop/views/settings_audit.py" line="95" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="95" />
+            <location filename="../../desktop/views/settings_audit.py" line="96" />
             <source>Tried</source>
             <translation>尝试的操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="96" />
+            <location filename="../../desktop/views/settings_audit.py" line="97" />
             <source>Why not</source>
             <translation>拒绝原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="97" />
+            <location filename="../../desktop/views/settings_audit.py" line="98" />
             <source>Limit</source>
             <translation>上限</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="110" />
+            <location filename="../../desktop/views/settings_audit.py" line="111" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="110" />
+            <location filename="../../desktop/views/settings_audit.py" line="111" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="114" />
+            <location filename="../../desktop/views/settings_audit.py" line="115" />
             <source>owner</source>
             <translation>店主</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/settings_audit.py" line="114" />
+            <location filename="../../desktop/views/settings_audit.py" line="115" />
             <source>staff</source>
             <translation>员工</translation>
         </message>

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from desktop.models.audit import append_audit
 from desktop.models.cache import invalidate
 from desktop.models.db import Database
 from desktop.models.events import this_device_id
@@ -48,6 +49,7 @@ def pair(
     device_name: str | None = None,
     ca_file: str | None = None,
     again: bool = False,
+    by_staff_id: int | None = None,
     now: dt.datetime,
 ) -> PairResult:
     url = normalise_url(server_url)
@@ -80,6 +82,20 @@ def pair(
             _take_over_with_new_device(s, now=now)
         state.save_pairing(s, value, answer=answer)
         announced = share_phone_hashes(s, now=now)
+        append_audit(
+            s,
+            action="alliance.joined",
+            staff_id=by_staff_id,
+            details={
+                "alliance": value.alliance_name,
+                "alliance_id": value.alliance_id,
+                "shop_id": value.shop_id,
+                "server": url,
+                "device": value.device_id,
+                "new_device": new_device,
+            },
+            now=now,
+        )
     return PairResult(
         value.alliance_id,
         value.alliance_name,

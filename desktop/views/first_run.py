@@ -282,6 +282,7 @@ class FirstRunDialog(QWizard):
             ca_file=None,
             again=False,
             done=self._joined,
+            by=self.owner,
         )
 
     def _joined(self, result: PairResult | SyncError) -> None:

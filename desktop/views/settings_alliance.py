@@ -53,12 +53,23 @@ def start_join(
     ca_file: str | None,
     again: bool,
     done: Callable[[PairResult | SyncError], None],
+    by: Actor | None = None,
 ) -> None:
-    """Pair this shop on ``worker``'s thread; ``done`` gets the result or the SyncError."""
+    """Pair this shop on ``worker``'s thread; ``done`` gets the result or the SyncError. The
+    joining is written to the audit log with ``by``."""
     db, now = desk.db, desk.now
+    staff_id = by.staff_id if by is not None else None
 
     def work() -> PairResult:
-        return pair(db, server_url=server, code=code, ca_file=ca_file, again=again, now=now())
+        return pair(
+            db,
+            server_url=server,
+            code=code,
+            ca_file=ca_file,
+            again=again,
+            by_staff_id=staff_id,
+            now=now(),
+        )
 
     def finished(result: object) -> None:
         if isinstance(result, PairResult | SyncError):
@@ -268,6 +279,7 @@ class AllianceSection(QWidget):
             ca_file=self.ca_edit.text().strip() or None,
             again=bool(self.status and self.status.paired),
             done=self._joined,
+            by=self.owner,
         )
 
     def _joined(self, result: PairResult | SyncError) -> None:

@@ -51,6 +51,7 @@ def action_text(action: str) -> str:
         "backup.encryption_on": _t("Backup encryption turned on"),
         "backup.encryption_off": _t("Backup encryption turned off"),
         "backup.restored": _t("Backup restored"),
+        "alliance.joined": _t("Joined an alliance"),
         "backup.restore_refused": _t("Restore refused"),
         "access.refused": _t("Refused: owner only"),
         "member.exported": _t("Member data exported"),

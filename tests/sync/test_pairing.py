@@ -23,6 +23,8 @@ def test_pairing_stores_the_device_and_never_the_credential_in_clear(
         pairing = state.pairing(s)
     assert pairing is not None
     assert pairing.server_url == server.url
+    joined = [e for e in tea.desk.recent_audit() if e.action == "alliance.joined"]
+    assert [e.staff_id for e in joined] == [tea.owner.staff_id]  # who joined, in the log
     credential = state.open_credential(tea.path, pairing.credential_sealed)
     assert credential.startswith(pairing.device_id + ".")
     tea.db.close()  # everything on disk now

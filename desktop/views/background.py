@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.models.errors import DomainError
+from desktop.views import gui_relay
 
 Work = Callable[[], object]
 Done = Callable[[Any], None]
@@ -33,8 +34,6 @@ class SerialWorker(QObject):
     worker (usually with the screen that owns it) is destroyed and its current job is done.
     """
 
-    _finished = Signal(object, object)  # done callback (None: skipped), result
-
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = name
@@ -42,7 +41,7 @@ class SerialWorker(QObject):
         self._jobs = jobs
         self._thread: threading.Thread | None = None
         self._pending = 0  # GUI thread only
-        self._finished.connect(self._deliver)
+        self._gate = gui_relay.Gate(self)  # results are posted through it, never emitted here
         self.destroyed.connect(lambda *_: jobs.put(None))  # not self: it is being destroyed
 
     @property
@@ -54,33 +53,46 @@ class SerialWorker(QObject):
         self._pending += 1
         self._jobs.put((work, done, wanted))
         if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name=self._name, daemon=True)
+            # The thread holds the queue and the gate, never this object or a job's callables
+            # once it is done with them: a Python wrapper of a Qt object released on a worker
+            # thread makes shiboken delete its C++ object later, possibly twice.
+            self._thread = threading.Thread(
+                target=_loop, args=(self._jobs, self._gate), name=self._name, daemon=True
+            )
             self._thread.start()
 
-    def _loop(self) -> None:  # worker thread: no widgets here
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                return
-            work, done, wanted = job
-            callback: Done | None = done
-            result: object = None
-            if wanted is not None and not wanted():
-                callback = None
-            else:
-                try:
-                    result = work()
-                except Exception as exc:  # handed to the GUI thread, which shows or raises it
-                    result = exc
-            try:
-                self._finished.emit(callback, result)
-            except RuntimeError:  # the owning screen is gone: nobody to tell
-                return
 
-    def _deliver(self, done: Done | None, result: object) -> None:
-        self._pending -= 1
-        if done is not None:
-            done(result)
+def _loop(
+    jobs: queue.SimpleQueue[tuple[Work, Done, Wanted | None] | None], gate: gui_relay.Gate
+) -> None:
+    """Worker thread: no widgets here. Each job's callables go back to the GUI thread with its
+    result, so whatever they hold (often a screen) is released there."""
+    while True:
+        job = jobs.get()
+        if job is None:
+            return
+        work, done, wanted = job
+        result: object = None
+        callback: Done | None = done
+        if wanted is not None and not wanted():
+            callback = None
+        else:
+            try:
+                result = work()
+            except Exception as exc:  # handed to the GUI thread, which shows or raises it
+                result = exc
+        gui_relay.post(lambda c=callback, r=result, j=job: _deliver(gate, c, r, j))
+        job = work = done = wanted = callback = result = None  # type: ignore[assignment]
+
+
+def _deliver(gate: gui_relay.Gate, done: Done | None, result: object, _job: object) -> None:
+    """GUI thread: hand a job's result over, unless its screen is gone (nobody to tell)."""
+    worker = gate.owner
+    if worker is None:
+        return
+    worker._pending -= 1
+    if done is not None:
+        done(result)
 
 
 class ProgressWorker(QObject):

@@ -17,6 +17,7 @@ from desktop.models.service import Desk
 from desktop.sync.cycle import SyncReport, run_cycle
 from desktop.sync.scheduler import Run, SyncScheduler
 from desktop.sync.status import SyncStatus, sync_status
+from desktop.views import gui_relay
 
 STATUS_MS = 3_000
 log = logging.getLogger(__name__)
@@ -33,8 +34,6 @@ class SyncBridge(QObject):
     syncing = Signal()
     reported = Signal(object)  # SyncReport
     status_changed = Signal(object)  # SyncStatus
-    _began = Signal()
-    _ended = Signal(object, object)  # report, status
 
     def __init__(
         self,
@@ -50,24 +49,37 @@ class SyncBridge(QObject):
         self._desk = desk
         self.status: SyncStatus | None = None
         self.busy = False
-        self._began.connect(self._on_began)
-        self._ended.connect(self._on_ended)
+        # The worker thread reaches this object only through the gate (see gui_relay): when the
+        # window is destroyed without stop(), its scheduler is stopped and nothing more comes.
+        gate = self._gate = gui_relay.Gate(self)
+        gate.open = False  # until start()
+
+        def on_start() -> None:  # worker thread: holds the gate, never this object
+            if gate.open:
+                gui_relay.post(lambda: _began(gate))
+
+        def on_report(report: SyncReport) -> None:  # worker thread
+            status = sync_status(desk.db, now=desk.now())
+            if gate.open:
+                gui_relay.post(lambda: _ended(gate, report, status))
+
         self.scheduler = SyncScheduler(
             desk.db,
             clock=desk.now,
-            on_report=self._report_from_worker,
-            on_start=self._start_from_worker,
+            on_report=on_report,
+            on_start=on_start,
             interval_s=interval_s,
             poll_s=poll_s,
             run=run,
         )
-        self._open = False  # reports may be sent to the GUI thread
+        scheduler = self.scheduler
+        self.destroyed.connect(lambda *_: scheduler.stop(0))  # not self: it is being destroyed
         self._timer = QTimer(self)
         self._timer.setInterval(status_ms)
         self._timer.timeout.connect(self.refresh)
 
     def start(self) -> None:
-        self._open = True
+        self._gate.open = True
         self.scheduler.start()
         self._timer.start()
         self.refresh()
@@ -75,7 +87,7 @@ class SyncBridge(QObject):
     def stop(self, timeout: float = 3.0) -> bool:
         """Stop the worker; never waits longer than ``timeout`` (a cycle in flight is left to
         end on its own: its thread does not keep the app alive)."""
-        self._open = False
+        self._gate.open = False
         self._timer.stop()
         stopped = self.scheduler.stop(timeout)
         if stopped:
@@ -99,16 +111,6 @@ class SyncBridge(QObject):
             return
         self._on_status(status)
 
-    # -- the worker thread ---------------------------------------------------------------
-    def _start_from_worker(self) -> None:
-        if self._open:
-            self._began.emit()
-
-    def _report_from_worker(self, report: SyncReport) -> None:
-        status = sync_status(self._desk.db, now=self._desk.now())
-        if self._open:
-            self._ended.emit(report, status)
-
     # -- the GUI thread --------------------------------------------------------------------
     def _on_began(self) -> None:
         self.busy = True
@@ -123,3 +125,15 @@ class SyncBridge(QObject):
         if isinstance(status, SyncStatus):
             self.status = status
             self.status_changed.emit(status)
+
+
+def _began(gate: gui_relay.Gate) -> None:
+    bridge = gate.owner
+    if bridge is not None and gate.open:
+        bridge._on_began()
+
+
+def _ended(gate: gui_relay.Gate, report: SyncReport, status: SyncStatus) -> None:
+    bridge = gate.owner
+    if bridge is not None and gate.open:
+        bridge._on_ended(report, status)

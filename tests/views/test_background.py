@@ -55,3 +55,24 @@ def test_the_thread_ends_with_its_screen(qtbot) -> None:  # type: ignore[no-unty
 
     owner.deleteLater()
     qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
+
+
+def test_a_job_ending_after_its_screen_is_gone_tells_nobody_and_crashes_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    owner = QObject()
+    worker = SerialWorker("outlived", owner)
+    release = threading.Event()
+    finished = threading.Event()
+    told: list[object] = []
+
+    def slow() -> str:
+        release.wait(timeout=5)
+        finished.set()
+        return "late"
+
+    worker.submit(slow, told.append)
+    owner.deleteLater()  # the screen closes while its job still runs
+    qtbot.wait(50)
+    release.set()
+    assert finished.wait(timeout=5)
+    qtbot.wait(100)  # the late result reaches the GUI thread, finds nobody, is dropped
+    assert told == []

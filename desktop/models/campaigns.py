@@ -229,13 +229,15 @@ _SUMMARY_SQL = text(
     "   SUM(CASE WHEN state = 'redeemed' THEN 1 ELSE 0 END) AS redeemed,"
     "   SUM(CASE WHEN state = 'void' THEN 1 ELSE 0 END) AS voided"
     "  FROM coupon GROUP BY campaign_id) k ON k.campaign_id = c.id"
-    " WHERE c.state != 'ended' OR :ended"
+    " WHERE (c.state != 'ended' OR :ended)"
+    " AND c.alliance_campaign_id IS NULL"  # this shop's copies of joint campaigns are not its own
     " ORDER BY CASE c.state WHEN 'active' THEN 0 WHEN 'paused' THEN 1 ELSE 2 END, c.id DESC"
 )
 
 
 def campaign_summaries(session: Session, *, include_ended: bool = True) -> list[CampaignSummary]:
-    """Every campaign with its counts, by SQL aggregates (coupons are never loaded)."""
+    """Every campaign of this shop with its counts, by SQL aggregates (coupons are never
+    loaded). Joint campaigns are listed from the alliance (desktop.sync.campaigns)."""
     rows = session.execute(_SUMMARY_SQL, {"ended": include_ended}).all()
     out = []
     for r in rows:

@@ -71,6 +71,8 @@ def test_an_alliance_coupon_is_applied_at_the_counter_and_the_alliance_honours_i
     with pytest.raises(DomainError) as local_only:  # only the alliance issues its coupons
         tea.desk.issue_coupon(copy, member_id=member, by=tea.owner)
     assert local_only.value.code == "alliance_campaign_server_owned"
+    # Nor is it offered among this shop's own campaigns (to give by hand, to a segment…).
+    assert copy not in [c.id for c in tea.desk.campaign_summaries()]
 
 
 def test_one_coupon_used_in_two_offline_shops_is_honoured_once(

@@ -31,7 +31,8 @@ from desktop.models.coupon_codes import verify_scanned_coupon
 from desktop.models.coupon_issue import serial_for
 from desktop.models.errors import DomainError
 from desktop.models.jsonutil import canonical_json
-from desktop.models.offline_policy import snapshot_age
+from desktop.models.offline_policy import POLICY_SETTING, snapshot_age
+from desktop.models.qrtoken import VerifiedCoupon
 from desktop.models.shop import get_setting
 from desktop.models.tables import AllianceEntity, AllianceMember, Campaign, Coupon, Member
 
@@ -52,9 +53,8 @@ def alliance_public_keys(session: Session) -> dict[int, Ed25519PublicKey]:
     }
 
 
-def adopt_scanned(session: Session, raw: str, *, now: dt.datetime) -> int | None:
-    """The id of the alliance coupon a scan names, with this shop's copy made if needed;
-    None when the code is not signed by this shop's alliance."""
+def verify_scanned(session: Session, raw: str) -> VerifiedCoupon | None:
+    """A scanned coupon signed by this shop's alliance (read only); None when it is not."""
     shop = alliance_shop(session)
     keys = alliance_public_keys(session) if shop is not None else {}
     if shop is None or not keys:
@@ -65,8 +65,11 @@ def adopt_scanned(session: Session, raw: str, *, now: dt.datetime) -> int | None
         if exc.code == "unknown_key":
             return None
         raise
-    if verified.alliance_id != shop.alliance_id:
-        return None
+    return verified if verified.alliance_id == shop.alliance_id else None
+
+
+def adopt(session: Session, verified: VerifiedCoupon, *, now: dt.datetime) -> int:
+    """This shop's copy of a verified alliance coupon, made on its first scan; its id."""
     token = verified.coupon
     if session.get(Coupon, token.coupon_id) is not None:
         return token.coupon_id
@@ -164,7 +167,7 @@ def check_terms(session: Session, coupon: Coupon, *, now: dt.datetime) -> None:
     spec = CampaignSpec.from_json(json.loads(campaign.spec))
     if not spec.offline_redeemable:
         raise DomainError("alliance_coupon_online_only")
-    policy = get_setting(session, "sync.policy") or {}
+    policy = get_setting(session, POLICY_SETTING) or {}
     cap = int(policy.get("alliance_coupon_offline_cap_fen", DEFAULT_OFFLINE_CAP_FEN))
     if coupon.value_fen > cap:
         raise DomainError("alliance_coupon_over_offline_cap", cap_fen=cap)

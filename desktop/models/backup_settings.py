@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop.models import audit, shop, staff
 from desktop.models.backup_crypto import BackupKey, TamperedError, create_key
+from desktop.models.clock import parse_utc
 from desktop.models.errors import DomainError
 from desktop.models.service import Desk
 
@@ -100,13 +101,7 @@ def backup_folders_for(db_path: Path) -> list[Path]:
     return unique
 
 
-def parse_time(text: Any) -> dt.datetime | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        return dt.datetime.fromisoformat(text.rstrip("Z")).replace(tzinfo=None)
-    except ValueError:
-        return None
+parse_time = parse_utc  # the name the backup catalogue uses
 
 
 def _last_from(data: Any) -> LastBackup | None:

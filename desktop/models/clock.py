@@ -9,6 +9,17 @@ from zoneinfo import ZoneInfo
 DEFAULT_TZ = "Asia/Shanghai"
 
 
+def parse_utc(text: object) -> dt.datetime | None:
+    """A stored UTC time (ISO text, with or without a trailing Z) as naive UTC; None if absent
+    or unreadable."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(text.removesuffix("Z")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
 def utc_now() -> dt.datetime:
     """Now, in UTC, without tzinfo (the database stores naive UTC)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)

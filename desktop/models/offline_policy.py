@@ -29,6 +29,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.models.alliance_balance import pending_points, standing
+from desktop.models.clock import parse_utc
 from desktop.models.errors import DomainError
 from desktop.models.points import balance_info
 from desktop.models.shop import get_setting
@@ -111,14 +112,8 @@ def refusal(policy: Policy, f: RedeemFacts) -> DomainError | None:
 
 
 def snapshot_age(session: Session, *, now: dt.datetime) -> dt.timedelta | None:
-    raw = get_setting(session, LAST_OK_SETTING)
-    if not isinstance(raw, str):
-        return None
-    try:
-        at = dt.datetime.fromisoformat(raw.removesuffix("Z"))
-    except ValueError:
-        return None
-    return now - at.replace(tzinfo=None)
+    at = parse_utc(get_setting(session, LAST_OK_SETTING))
+    return None if at is None else now - at
 
 
 def _alliance_members(session: Session, ids: set[int]) -> set[int]:

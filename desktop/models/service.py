@@ -49,6 +49,7 @@ from desktop.models.phones import mask_phone
 from desktop.models.qrtoken import TokenError, parse_frame
 from desktop.models.refusals import audited_refusals
 from desktop.models.scaninput import normalize_scan
+from desktop.models.tables import Coupon
 
 
 class Desk:
@@ -335,13 +336,15 @@ class Desk:
             try:
                 return coupon_codes.scan_to_coupon_id(s, raw, public_keys=keys)
             except DomainError as exc:
-                if exc.code != "unknown_key" or alliance_shop(s) is None:
+                if exc.code != "unknown_key":
                     raise
+            verified = alliance_coupons.verify_scanned(s, raw)
+            if verified is None:
+                raise DomainError("unknown_key")
+            if s.get(Coupon, verified.coupon.coupon_id) is not None:
+                return verified.coupon.coupon_id  # copied at an earlier scan: no write
         with self.db.write() as s:
-            adopted = alliance_coupons.adopt_scanned(s, raw, now=self.now())
-        if adopted is None:
-            raise DomainError("unknown_key")
-        return adopted
+            return alliance_coupons.adopt(s, verified, now=self.now())
 
     def coupon_for_code(self, raw: str) -> coupons.CouponInfo:
         """Scan text or digits → the coupon it names, whatever its state (used, void,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -19,13 +19,13 @@ from desktop.models import alliance_coupons
 from desktop.models.clock import utc_now
 from desktop.models.db import Database
 from desktop.models.errors import DomainError
-from desktop.models.events import this_device_id
 from desktop.models.jsonutil import canonical_json
 from desktop.models.shop import set_setting
-from desktop.models.tables import AllianceEntity, AllianceMember, Campaign, Event
+from desktop.models.tables import AllianceEntity, AllianceMember, Campaign
 from desktop.sync import state
 from desktop.sync.errors import SyncError
 from desktop.sync.http import AllianceClient
+from desktop.sync.push import send_again_from
 
 PAGE = 500
 ENTITY_KINDS = ("alliance", "key", "campaign", "coupon")
@@ -189,9 +189,4 @@ def _start_again(session: Session, *, epoch: str, acked: int) -> None:
     session.execute(delete(AllianceEntity))
     set_setting(session, state.EPOCH, epoch)
     set_setting(session, state.PULL_SINCE, 0)
-    device = this_device_id(session)
-    session.execute(
-        update(Event)
-        .where(Event.device_id == device, Event.device_seq > acked)
-        .values(acked_at=None, outcome=None, server_seq=None)
-    )
+    send_again_from(session, acked + 1)

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from desktop.models.db import Database
-from desktop.models.events import this_device_id
+from desktop.models.events import pending_count, this_device_id
 from desktop.models.jsonutil import canonical_json
 from desktop.models.tables import Base, Event, SyncConflict
 from desktop.sync.errors import SyncError
@@ -60,18 +60,12 @@ def waiting_events(session: Session, *, limit: int = BATCH) -> list[Event]:
     )
 
 
-def waiting_count(session: Session) -> int:
-    return session.execute(
-        select(func.count()).select_from(Event).where(Event.acked_at.is_(None))
-    ).scalar_one()
-
-
 def push_pending(
     db: Database, client: AllianceClient, *, clock: Callable[[], dt.datetime]
 ) -> PushReport:
     report = PushReport()
     with db.read() as s:
-        budget = waiting_count(s) // BATCH + 5  # a re-push after a server restore may add some
+        budget = pending_count(s) // BATCH + 5  # a re-push after a server restore may add some
     while budget > 0:
         budget -= 1
         with db.read() as s:
@@ -163,9 +157,13 @@ def _rewind_to(session: Session, expected: int, *, first: int) -> None:
     it lost is pushed again — same ids, so nothing it still has counts twice."""
     if expected < 1 or expected >= first:
         raise SyncError("bad_answer", f"gap at {expected} while sending from {first}")
-    device = this_device_id(session)
+    send_again_from(session, expected)
+
+
+def send_again_from(session: Session, seq: int) -> None:
+    """This device's events from ``seq`` on wait to be pushed again (a server that lost them)."""
     session.execute(
         update(Event)
-        .where(Event.device_id == device, Event.device_seq >= expected)
+        .where(Event.device_id == this_device_id(session), Event.device_seq >= seq)
         .values(acked_at=None, outcome=None, server_seq=None)
     )

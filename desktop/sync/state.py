@@ -22,20 +22,26 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from desktop.models.alliance_balance import PAIRING_SETTING, PULL_SINCE_SETTING
+from desktop.models.alliance_identity import PHONE_HASH_KEY_SETTING
+from desktop.models.backup_restore import REENROL_REQUIRED as RESTORED_MARK
+from desktop.models.backup_restore import SYNC_PREFIX
+from desktop.models.offline_policy import LAST_OK_SETTING, POLICY_SETTING
 from desktop.models.shop import get_setting, set_setting
 from desktop.models.tables import Setting
 from desktop.sync.errors import SyncError
 
-PREFIX = "sync."
-PAIRING = "sync.pairing"
+# The models read some of these too (the counter's alliance rules, a restore): one name each.
+PREFIX = SYNC_PREFIX
+PAIRING = PAIRING_SETTING
 EPOCH = "sync.epoch"
-PULL_SINCE = "sync.pull_since"
-PHONE_HASH_KEY = "sync.phone_hash_key"
-POLICY = "sync.policy"
-LAST_OK = "sync.last_ok_at"
+PULL_SINCE = PULL_SINCE_SETTING
+PHONE_HASH_KEY = PHONE_HASH_KEY_SETTING
+POLICY = POLICY_SETTING
+LAST_OK = LAST_OK_SETTING
 LAST_ATTEMPT = "sync.last_attempt_at"
 LAST_ERROR = "sync.last_error"
-REENROL_REQUIRED = "sync.reenrol_required"
+REENROL_REQUIRED = RESTORED_MARK  # set by a restore: this PC must pair again
 
 
 @dataclass(frozen=True)
@@ -124,12 +130,3 @@ def record_attempt(session: Session, *, now: dt.datetime, error: SyncError | Non
         set_setting(session, LAST_ERROR, None)
     else:
         set_setting(session, LAST_ERROR, {"code": error.code, "message": error.message[:300]})
-
-
-def parse_time(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.removesuffix("Z"))
-    except ValueError:
-        return None

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop.models.clock import parse_utc
 from desktop.models.db import Database
 from desktop.models.shop import get_setting, is_set_up, shop_profile
 from desktop.models.tables import Event, SyncConflict
@@ -78,8 +79,8 @@ def sync_status(db: Database, *, now: dt.datetime) -> SyncStatus:
         unseen = s.execute(
             select(func.count()).select_from(SyncConflict).where(SyncConflict.seen_at.is_(None))
         ).scalar_one()
-        last_ok = state.parse_time(get_setting(s, state.LAST_OK))
-        last_attempt = state.parse_time(get_setting(s, state.LAST_ATTEMPT))
+        last_ok = parse_utc(get_setting(s, state.LAST_OK))
+        last_attempt = parse_utc(get_setting(s, state.LAST_ATTEMPT))
         error = get_setting(s, state.LAST_ERROR)
         limit = stale_after(get_setting(s, state.POLICY))
     code = str(error.get("code", "")) if isinstance(error, dict) else None

@@ -99,6 +99,7 @@ class LossyProxy:
     def __init__(self, upstream: str) -> None:
         import requests
 
+        self.up = True  # while False, every request is hung up on before the server sees it
         self.drop = 0
         self.pushes_seen = 0
         # Called with the path once the server has answered, before the shop hears it;
@@ -112,6 +113,9 @@ class LossyProxy:
             def _forward(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
+                if not proxy.up:  # the shop's network dropped out
+                    self.close_connection = True
+                    return
                 headers = {
                     k: v
                     for k, v in self.headers.items()

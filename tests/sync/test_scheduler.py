@@ -8,66 +8,18 @@ import queue
 import random
 import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-import requests
 
 from desktop.models.clock import utc_now
 from desktop.sync.cycle import SyncReport, run_cycle
 from desktop.sync.scheduler import JITTER, SyncScheduler
 from desktop.sync.status import sync_status
 from tests.alliance.support import AllianceHelper, Server
-from tests.sync.support import Shop
+from tests.sync.support import LossyProxy, Shop
 
 WAIT_S = 60  # a bound on how long a broken worker can hang a test, not a speed check
-
-
-class Switch:
-    """Forwards to the real server while ``up``; while down, hangs up on every request (as a
-    shop's network that dropped out)."""
-
-    def __init__(self, upstream: str) -> None:
-        self.up = True
-        switch = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _forward(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else None
-                if not switch.up:
-                    self.close_connection = True
-                    return
-                headers = {
-                    k: v
-                    for k, v in self.headers.items()
-                    if k.lower() not in ("host", "content-length", "connection")
-                }
-                answer = requests.request(
-                    self.command, upstream + self.path, data=body, headers=headers, timeout=30
-                )
-                self.send_response(answer.status_code)
-                self.send_header("Content-Type", answer.headers.get("Content-Type", ""))
-                self.send_header("Content-Length", str(len(answer.content)))
-                self.end_headers()
-                self.wfile.write(answer.content)
-
-            do_GET = do_POST = _forward
-
-            def log_message(self, *_args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 class Reports:
@@ -157,7 +109,7 @@ def test_sync_now_wakes_a_worker_that_would_sleep_for_an_hour(paired: Shop, star
 def test_a_server_that_is_down_is_tried_later_and_later_then_caught_up_with(
     server: Server, alliance: AllianceHelper, new_shop: Callable[[str], Shop], start: Start
 ) -> None:
-    switch = Switch(server.url)
+    switch = LossyProxy(server.url)
     try:
         shop = new_shop("花店")
         shop.pair(switch.url, alliance.invite("花店")["code"])

@@ -229,7 +229,7 @@
         <message>
             <location filename="../../desktop/views/alliance_coupon_texts.py" line="24" />
             <source>This shop does not take part in the joint campaign “%1”, so its coupons cannot be used here. The owner can join it under Campaigns → Joint campaigns.</source>
-            <translation>本店没有参加联盟活动“%1”，所以不能在这里使用它的优惠券。店主可以在“营销 → 联盟活动”里报名参加。</translation>
+            <translation>本店没有参加联盟活动“%1”，所以不能在这里使用它的优惠券。店主可以在“营销 → 联合活动（联盟）”里报名参加。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/alliance_coupon_texts.py" line="30" />
@@ -3690,287 +3690,292 @@
             <translation>这张券已于 %1 过期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="177" />
+            <location filename="../../desktop/views/messages.py" line="176" />
+            <source>This coupon was already used at %1.</source>
+            <translation>这张券已在%1使用过。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/views/messages.py" line="179" />
             <source>This coupon was already used on %1 at %2.</source>
             <translation>这张券已于 %1 在 %2 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="179" />
+            <location filename="../../desktop/views/messages.py" line="181" />
             <source>This coupon was already used on %1.</source>
             <translation>这张券已于 %1 使用过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="181" />
+            <location filename="../../desktop/views/messages.py" line="183" />
             <source>This coupon can only be used from %1.</source>
             <translation>这张券从 %1 起才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="185" />
+            <location filename="../../desktop/views/messages.py" line="187" />
             <source>This coupon belongs to another member (%1).</source>
             <translation>这张券属于另一位会员（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="189" />
+            <location filename="../../desktop/views/messages.py" line="191" />
             <source>This coupon needs a bill of %1 or more.</source>
             <translation>这张券需消费满 %1 才能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="193" />
+            <location filename="../../desktop/views/messages.py" line="195" />
             <source>This member already has the most coupons of this campaign (%1).</source>
             <translation>这位会员领取本活动的券已达上限（%1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="199" />
+            <location filename="../../desktop/views/messages.py" line="201" />
             <source>The campaign cannot be saved: %1</source>
             <translation>活动无法保存：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="203" />
+            <location filename="../../desktop/views/messages.py" line="205" />
             <source>This coupon belongs to a member: scan their member card first.</source>
             <translation>这是会员专属券：请先扫该会员的会员卡。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="207" />
+            <location filename="../../desktop/views/messages.py" line="209" />
             <source>No such coupon: it was not issued by this shop.</source>
             <translation>没有这张券：不是本店发出的。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="210" />
+            <location filename="../../desktop/views/messages.py" line="212" />
             <source>This coupon was voided and can no longer be used.</source>
             <translation>这张券已作废，不能再使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="211" />
+            <location filename="../../desktop/views/messages.py" line="213" />
             <source>This coupon cannot be used at this shop.</source>
             <translation>这张券不能在本店使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="212" />
+            <location filename="../../desktop/views/messages.py" line="214" />
             <source>This coupon's campaign is paused: it cannot be used for now.</source>
             <translation>这张券所属的活动已暂停，暂时不能使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="215" />
+            <location filename="../../desktop/views/messages.py" line="217" />
             <source>A points multiplier is not handed out as coupons: it applies to every member sale while it runs.</source>
             <translation>积分倍数活动不发券：活动期间对会员的每笔消费自动生效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="220" />
+            <location filename="../../desktop/views/messages.py" line="222" />
             <source>The campaign's quota is used up: no more coupons can be issued.</source>
             <translation>活动发放总量已用完，不能再发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="223" />
+            <location filename="../../desktop/views/messages.py" line="225" />
             <source>This member has not agreed to marketing, so no coupon can be sent to them.</source>
             <translation>这位会员未同意接收营销信息，不能给他发券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="226" />
+            <location filename="../../desktop/views/messages.py" line="228" />
             <source>This campaign has ended.</source>
             <translation>这个活动已结束。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="227" />
+            <location filename="../../desktop/views/messages.py" line="229" />
             <source>No such campaign.</source>
             <translation>没有这个活动。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="228" />
+            <location filename="../../desktop/views/messages.py" line="230" />
             <source>No such batch of coupons.</source>
             <translation>没有这个批次的券。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="229" />
+            <location filename="../../desktop/views/messages.py" line="231" />
             <source>The campaign cannot change to that state.</source>
             <translation>活动不能改成这个状态。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="232" />
+            <location filename="../../desktop/views/messages.py" line="234" />
             <source>Enter how many coupons to print (1 or more).</source>
             <translation>请输入要打印的张数（至少 1 张）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="240" />
+            <location filename="../../desktop/views/messages.py" line="242" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="241" />
+            <location filename="../../desktop/views/messages.py" line="243" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="242" />
+            <location filename="../../desktop/views/messages.py" line="244" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="243" />
+            <location filename="../../desktop/views/messages.py" line="245" />
             <source>Percent off</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="244" />
+            <location filename="../../desktop/views/messages.py" line="246" />
             <source>At most</source>
             <translation>最多减</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="245" />
+            <location filename="../../desktop/views/messages.py" line="247" />
             <source>Least bill</source>
             <translation>最低消费</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="246" />
+            <location filename="../../desktop/views/messages.py" line="248" />
             <source>Gift</source>
             <translation>赠品</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="247" />
-            <location filename="../../desktop/views/messages.py" line="248" />
+            <location filename="../../desktop/views/messages.py" line="249" />
+            <location filename="../../desktop/views/messages.py" line="250" />
             <source>Points multiplier</source>
             <translation>积分倍数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="249" />
+            <location filename="../../desktop/views/messages.py" line="251" />
             <source>Valid from</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="250" />
+            <location filename="../../desktop/views/messages.py" line="252" />
             <source>Valid until</source>
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="251" />
+            <location filename="../../desktop/views/messages.py" line="253" />
             <source>Days valid</source>
             <translation>有效天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="252" />
+            <location filename="../../desktop/views/messages.py" line="254" />
             <source>Quota</source>
             <translation>发放总量</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="253" />
+            <location filename="../../desktop/views/messages.py" line="255" />
             <source>Per member</source>
             <translation>每人限领</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="254" />
+            <location filename="../../desktop/views/messages.py" line="256" />
             <source>Scope</source>
             <translation>适用范围</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="255" />
+            <location filename="../../desktop/views/messages.py" line="257" />
             <source>Held out</source>
             <translation>对照组</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="256" />
+            <location filename="../../desktop/views/messages.py" line="258" />
             <source>Terms</source>
             <translation>使用说明</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="257" />
+            <location filename="../../desktop/views/messages.py" line="259" />
             <source>Automatic</source>
             <translation>自动发放</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="258" />
+            <location filename="../../desktop/views/messages.py" line="260" />
             <source>Days away</source>
             <translation>未到店天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="259" />
+            <location filename="../../desktop/views/messages.py" line="261" />
             <source>Visits</source>
             <translation>到店次数</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="260" />
+            <location filename="../../desktop/views/messages.py" line="262" />
             <source>Sale amount</source>
             <translation>消费金额</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="268" />
-            <location filename="../../desktop/views/messages.py" line="269" />
             <location filename="../../desktop/views/messages.py" line="270" />
+            <location filename="../../desktop/views/messages.py" line="271" />
+            <location filename="../../desktop/views/messages.py" line="272" />
             <source>Required.</source>
             <translation>必填。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="271" />
+            <location filename="../../desktop/views/messages.py" line="273" />
             <source>Cannot be negative.</source>
             <translation>不能为负数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="272" />
-            <location filename="../../desktop/views/messages.py" line="273" />
+            <location filename="../../desktop/views/messages.py" line="274" />
+            <location filename="../../desktop/views/messages.py" line="275" />
             <source>Must be more than zero.</source>
             <translation>必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="274" />
+            <location filename="../../desktop/views/messages.py" line="276" />
             <source>At most 100.</source>
             <translation>最大为 100。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="275" />
+            <location filename="../../desktop/views/messages.py" line="277" />
             <source>Too large.</source>
             <translation>太大了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="276" />
+            <location filename="../../desktop/views/messages.py" line="278" />
             <source>Too long.</source>
             <translation>太长了。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="277" />
+            <location filename="../../desktop/views/messages.py" line="279" />
             <source>Out of range.</source>
             <translation>超出范围。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="278" />
-            <location filename="../../desktop/views/messages.py" line="279" />
+            <location filename="../../desktop/views/messages.py" line="280" />
+            <location filename="../../desktop/views/messages.py" line="281" />
             <source>Must not be before the first day.</source>
             <translation>不能早于开始日期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="280" />
+            <location filename="../../desktop/views/messages.py" line="282" />
             <source>Choose fixed dates or a number of days, not both.</source>
             <translation>固定日期和天数只能选一种。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="281" />
+            <location filename="../../desktop/views/messages.py" line="283" />
             <source>Choose fixed dates or a number of days.</source>
             <translation>请选择固定日期或天数。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="282" />
+            <location filename="../../desktop/views/messages.py" line="284" />
             <source>Not a field of this version.</source>
             <translation>这个版本没有该项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="283" />
+            <location filename="../../desktop/views/messages.py" line="285" />
             <source>Not a valid value.</source>
             <translation>不是有效的值。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="284" />
+            <location filename="../../desktop/views/messages.py" line="286" />
             <source>Not an amount: type it like 10.00.</source>
             <translation>不是金额：请输入 10.00 这样的数字。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="285" />
+            <location filename="../../desktop/views/messages.py" line="287" />
             <source>Not used by this kind of campaign.</source>
             <translation>这类活动不用这一项。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="287" />
+            <location filename="../../desktop/views/messages.py" line="289" />
             <source>Not valid (%1).</source>
             <translation>无效（%1）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/messages.py" line="293" />
+            <location filename="../../desktop/views/messages.py" line="295" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -5073,12 +5078,12 @@
     <context>
         <name>SegmentDialog</name>
         <message>
-            <location filename="../../desktop/views/background.py" line="134" />
+            <location filename="../../desktop/views/background.py" line="146" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../desktop/views/background.py" line="140" />
+            <location filename="../../desktop/views/background.py" line="152" />
             <source>Issuing coupons</source>
             <translation>正在发券</translation>
         </message>
@@ -6130,7 +6135,7 @@
         <message>
             <location filename="../../desktop/views/conflict_texts.py" line="119" />
             <source>Alliance coupon %1 belongs to a joint campaign this shop had not joined when %2 reached the alliance. Your sale stands, but your shop bears the %3 discount. Take part in the campaign (Campaigns → Joint campaigns) before taking its coupons.</source>
-            <translation>联盟优惠券 %1 属于一个联合活动，%2上传到联盟时本店尚未参加该活动。销售有效，但 %3 的优惠由本店承担。收这类优惠券前请先参加活动（活动 → 联合活动）。</translation>
+            <translation>联盟优惠券 %1 属于一个联合活动，%2上传到联盟时本店尚未参加该活动。销售有效，但 %3 的优惠由本店承担。收这类优惠券前请先参加活动（营销 → 联合活动（联盟））。</translation>
         </message>
         <message>
             <location filename="../../desktop/views/conflict_texts.py" line="131" />

@@ -172,6 +172,8 @@ def coupon_error_text(code: str, p: dict[str, Any]) -> str | None:
         )
     if code == "already_used":
         when, shop = _when(p.get("used_at")), shop_label(str(p.get("shop") or ""))
+        if shop and not p.get("used_at"):  # used at another alliance shop: no time known here
+            return translate("Messages", "This coupon was already used at %1.").replace("%1", shop)
         if shop:
             return fill(
                 translate("Messages", "This coupon was already used on %1 at %2."), when, shop

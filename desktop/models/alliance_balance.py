@@ -45,9 +45,13 @@ _PENDING_SQL = text(
     " WHERE server_seq > :since AND kind IN :kinds"
     " AND (outcome IS NULL OR outcome != 'rejected')"
 ).bindparams(bindparam("kinds", expanding=True))
+# The same for one member, in parts each index can answer (ix_event_waiting_member,
+# ix_event_waiting_kind, ix_event_server_seq): a scan never reads the whole unsent backlog.
 _PENDING_MEMBER_SQL = text(
-    "SELECT kind, payload FROM event WHERE acked_at IS NULL AND kind IN :kinds"
-    " AND (json_extract(payload, '$.member_id') = :m OR kind = 'points.expired')"
+    "SELECT kind, payload FROM event WHERE acked_at IS NULL"
+    " AND json_extract(payload, '$.member_id') = :m AND kind IN :kinds"
+    " UNION ALL SELECT kind, payload FROM event"
+    " WHERE acked_at IS NULL AND kind = 'points.expired'"
     " UNION ALL SELECT kind, payload FROM event"
     " WHERE server_seq > :since AND kind IN :kinds"
     " AND (outcome IS NULL OR outcome != 'rejected')"

@@ -277,6 +277,13 @@ class Event(Base):
             sqlite_where=text("acked_at IS NULL"),
         ),
         Index("ix_event_server_seq", "server_seq"),
+        # One member's unsent point events, and the unsent expiries, without the backlog.
+        Index(
+            "ix_event_waiting_member",
+            text("json_extract(payload, '$.member_id')"),
+            sqlite_where=text("acked_at IS NULL"),
+        ),
+        Index("ix_event_waiting_kind", "kind", sqlite_where=text("acked_at IS NULL")),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
     device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))

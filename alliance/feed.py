@@ -16,15 +16,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from alliance.bulk import insert_rows
 from alliance.security import b64
 from alliance.tables import (
     Alliance,
     AllianceCampaign,
     AllianceCoupon,
     AllianceKey,
+    Base,
     CampaignShop,
     FeedCounter,
     FeedEntry,
@@ -34,6 +36,7 @@ from alliance.tables import (
 from desktop.models.jsonutil import canonical_json
 
 EVERYONE = 0
+_FEED = Base.metadata.tables["feed"]
 
 
 class Feed:
@@ -84,7 +87,7 @@ class Feed:
                 )
         rows = sorted((r for r in self._final.values() if r is not None), key=lambda r: r["seq"])
         if rows:
-            self.session.execute(insert(FeedEntry), rows)
+            insert_rows(self.session, _FEED, rows)
         self._final.clear()
         self.session.execute(
             update(FeedCounter)
@@ -142,6 +145,8 @@ class Publisher:
         self.campaigns: set[int] = set()
         self.keys = False
         self.alliance = False
+        # Member rows the writer already holds (a push batch's): not read again.
+        self.known: dict[int, Member] = {}
 
     def flush(self) -> int:
         """Write the snapshots and the counter; return the first seq of this transaction
@@ -164,8 +169,8 @@ class Publisher:
     def _load_members(self) -> dict[int, Member]:
         """The members to publish, in one query per thousand (rows the session already
         holds are taken as they are, unflushed changes included)."""
-        found: dict[int, Member] = {}
-        ids = sorted(self.members)
+        found = {i: self.known[i] for i in self.members if i in self.known}
+        ids = sorted(self.members - found.keys())
         for i in range(0, len(ids), 1000):
             for m in self.session.execute(
                 select(Member).where(

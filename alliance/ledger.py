@@ -20,9 +20,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
+from alliance.bulk import insert_rows, update_rows
 from alliance.db import insert_ignore_returning_id
 from alliance.errors import Rejected
 from alliance.tables import Base, LedgerEntry, Member, Posting
@@ -30,6 +32,7 @@ from alliance.tables import Base, LedgerEntry, Member, Posting
 BREAKAGE = "alliance:breakage"
 _ENTRIES = Base.metadata.tables["ledger_entry"]
 _POSTINGS = Base.metadata.tables["posting"]
+_MEMBERS = Base.metadata.tables["member"]
 
 
 def member_account(member_id: int) -> str:
@@ -78,6 +81,8 @@ class LedgerBatch:
     members: dict[int, Any] = field(default_factory=dict)
     entries: list[dict[str, Any]] = field(default_factory=list)
     legs: dict[str, list[Leg]] = field(default_factory=dict)
+    # Members whose balance the batch moved since the last write.
+    moved: set[int] = field(default_factory=set)
 
     def add(self, values: dict[str, Any], legs: list[Leg]) -> None:
         key = values["entry_key"]
@@ -89,16 +94,20 @@ class LedgerBatch:
     def write(self, session: Session) -> None:
         """Insert the collected entries and their postings; ``BatchRefused`` when a key is
         already booked (nothing of the batch may stand then: the caller rolls it back)."""
+        self._write_balances(session)
         if not self.entries:
             return
-        connection = session.connection()
         ids: dict[str, int] = {}
-        for entry_id, key in connection.execute(_insert_entries(session), self.entries):
+        returned = insert_rows(
+            session, _ENTRIES, self.entries, returning=("id", "entry_key"), skip_conflicts=True
+        )
+        for entry_id, key in returned:
             ids[key] = entry_id
         if len(ids) != len(self.entries):
             raise BatchRefused("an entry key is already booked")
-        connection.execute(
-            _POSTINGS.insert(),
+        insert_rows(
+            session,
+            _POSTINGS,
             [
                 {
                     "alliance_id": values["alliance_id"],
@@ -114,26 +123,19 @@ class LedgerBatch:
         self.entries.clear()
         self.legs.clear()
 
-
-_INSERT_ENTRIES: dict[str, Any] = {}
-
-
-def _insert_entries(session: Session) -> Any:
-    """``INSERT … ON CONFLICT DO NOTHING RETURNING id, entry_key`` for many rows (sent as
-    multi-row statements): a key already booked returns no row."""
-    dialect = session.get_bind().dialect.name
-    stmt = _INSERT_ENTRIES.get(dialect)
-    if stmt is None:
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            stmt = pg_insert(_ENTRIES).on_conflict_do_nothing()
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            stmt = sqlite_insert(_ENTRIES).on_conflict_do_nothing()
-        stmt = _INSERT_ENTRIES[dialect] = stmt.returning(_ENTRIES.c.id, _ENTRIES.c.entry_key)
-    return stmt
+    def _write_balances(self, session: Session) -> None:
+        """The moved balances of members already in the database, in one statement (the
+        unit of work would send one UPDATE per member); new members get theirs when the
+        session inserts them."""
+        rows = []
+        for member_id in sorted(self.moved):
+            m = self.members.get(member_id)
+            if m is not None and inspect(m).persistent:
+                rows.append({"alliance_id": m.alliance_id, "id": m.id, "balance": m.balance})
+        self.moved.clear()
+        update_rows(session, _MEMBERS, ("alliance_id", "id"), rows)
+        for row in rows:
+            set_committed_value(self.members[row["id"]], "balance", row["balance"])
 
 
 def post(
@@ -204,6 +206,8 @@ def post(
             if member is None:
                 raise AssertionError(f"posting to an unknown member: {leg.account}")
             member.balance += leg.amount
+            if batch is not None:
+                batch.moved.add(mid)
 
 
 def account_sum(session: Session, alliance_id: int, account: str) -> int:

@@ -1,6 +1,6 @@
 """Applying a push batch set-based: one savepoint, a few multi-row statements.
 
-The members and sale uids the batch names are looked up with one query each; the handlers of
+The members the batch names are looked up with one query; the handlers of
 :mod:`alliance.sync.rules` then run in order with ``ctx.writes`` collecting entries, postings
 and new sale records, which are inserted at the end. Kinds whose handlers read the ledger or
 sale records the batch may have written (refunds, coupons) first have what was collected
@@ -24,7 +24,7 @@ from alliance.ledger import BatchRefused, LedgerBatch
 from alliance.sync.rules import RECORDED_ONLY, Context, apply_event
 from alliance.sync.schemas import PushEvent
 from alliance.sync.writes import BatchWrites
-from alliance.tables import Member, SaleRecord
+from alliance.tables import Member
 from alliance.types import MAX_BIGINT
 
 # Handlers that never read what the batch collects (entries, sale records) from the database.
@@ -56,15 +56,6 @@ def _member_ids(events: list[PushEvent]) -> set[int]:
     return found
 
 
-def _sale_uids(events: list[PushEvent]) -> set[str]:
-    found: set[str] = set()
-    for event in events:
-        sale = event.payload.get("sale")
-        if isinstance(sale, str) and 0 < len(sale) <= 64:
-            found.add(sale)
-    return found
-
-
 def _chunks(values: set[Any], size: int = 1000) -> list[list[Any]]:
     ordered = sorted(values)
     return [ordered[i : i + size] for i in range(0, len(ordered), size)]
@@ -90,17 +81,11 @@ def apply_batch(
             select(Member).where(Member.alliance_id == alliance_id, Member.id.in_(chunk))
         ).scalars():
             loaded[m.id] = m
-    uids: set[str] = set()
-    for chunk in _chunks(_sale_uids(events)):
-        uids.update(
-            session.execute(
-                select(SaleRecord.uid).where(
-                    SaleRecord.alliance_id == alliance_id, SaleRecord.uid.in_(chunk)
-                )
-            ).scalars()
-        )
-    writes = BatchWrites(ledger=LedgerBatch(members=loaded), sale_uids=uids)
+    # A sale uid the database already holds is not looked up: its insert fails on the unique
+    # key, which sends the batch the one-by-one way like any other refusal.
+    writes = BatchWrites(ledger=LedgerBatch(members=loaded))
     missing = ids - loaded.keys()
+    publisher.known = loaded
     outcomes: list[list[dict[str, Any]]] = []
     try:
         with session.begin_nested():

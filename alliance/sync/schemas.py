@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from alliance.types import EventId, Seq, Timestamp
-from desktop.models.jsonutil import canonical_json
+from desktop.models.jsonutil import canonical_json, sha256_hex
 
 
 class PushEvent(BaseModel):
@@ -18,18 +19,35 @@ class PushEvent(BaseModel):
     created_at: Timestamp
     payload: dict[str, Any]
     content_hash: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    # The payload's canonical JSON and the event's digest, each made once.
+    _text: str = PrivateAttr(default="")
+    _digest: str = PrivateAttr(default="")
 
-    @field_validator("payload")
-    @classmethod
-    def _payload_is_json(cls, value: dict[str, Any]) -> dict[str, Any]:
+    @model_validator(mode="after")
+    def _payload_is_json(self) -> PushEvent:
         try:
-            text = canonical_json(value)
+            text = canonical_json(self.payload)
             text.encode("utf-8")
         except (TypeError, ValueError, UnicodeEncodeError) as exc:
             raise ValueError("payload is not plain JSON") from exc
         if len(text) > 1_000_000:
             raise ValueError("payload too large")
-        return value
+        self._text = text
+        return self
+
+    def payload_text(self) -> str:
+        """The payload as canonical JSON."""
+        if not self._text:
+            self._text = canonical_json(self.payload)
+        return self._text
+
+    def digest(self) -> str:
+        """The desktop's ``event.content_hash``: SHA-256 of canonical {"kind", "payload"}
+        (keys sorted, so it is the kind's JSON and then the payload's)."""
+        if not self._digest:
+            kind = json.dumps(self.kind, ensure_ascii=False)
+            self._digest = sha256_hex(f'{{"kind":{kind},"payload":{self.payload_text()}}}')
+        return self._digest
 
 
 class PushRequest(BaseModel):

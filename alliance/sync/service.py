@@ -18,10 +18,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from alliance.bulk import insert_rows
 from alliance.db import Database, current_epoch, utcnow
 from alliance.errors import ApiError, Rejected
 from alliance.feed import EVERYONE, Publisher
@@ -35,8 +36,10 @@ from alliance.sync.schemas import (
     PushEvent,
     PushResponse,
 )
-from alliance.tables import Alliance, Device, Event, FeedCounter, FeedEntry
-from desktop.models.jsonutil import canonical_json, sha256_hex
+from alliance.tables import Alliance, Base, Device, Event, FeedCounter, FeedEntry
+from desktop.models.jsonutil import canonical_json
+
+_EVENTS = Base.metadata.tables["event"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class AuthDevice:
 
 def content_hash(event: PushEvent) -> str:
     """The desktop's ``event.content_hash``: SHA-256 of canonical {"kind", "payload"}."""
-    return sha256_hex(canonical_json({"kind": event.kind, "payload": event.payload}))
+    return event.digest()
 
 
 def _result(row: Event) -> EventResult:
@@ -74,15 +77,20 @@ def _check_batch(
     known = {
         row.id: row for row in session.execute(select(Event).where(Event.id.in_(ids))).scalars()
     }
-    taken = {
-        row.device_seq: row.id
-        for row in session.execute(
-            select(Event.device_seq, Event.id).where(
-                Event.device_id == device.id,
-                Event.device_seq.in_([e.device_seq for e in events]),
+    # The device's events hold exactly the seqs 1…acked_seq: only those can be taken.
+    old_seqs = [e.device_seq for e in events if e.device_seq <= device.acked_seq]
+    taken = (
+        {
+            row.device_seq: row.id
+            for row in session.execute(
+                select(Event.device_seq, Event.id).where(
+                    Event.device_id == device.id, Event.device_seq.in_(old_seqs)
+                )
             )
-        )
-    }
+        }
+        if old_seqs
+        else {}
+    )
     for event in events:
         digest = content_hash(event)
         if event.content_hash is not None and event.content_hash != digest:
@@ -168,7 +176,7 @@ def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushRespons
             for item, name in zip(plan, names, strict=True)
         ]
         if new_rows or stand_ins:
-            session.execute(insert(Event), [*new_rows.values(), *stand_ins.values()])
+            insert_rows(session, _EVENTS, [*new_rows.values(), *stand_ins.values()])
         device.acked_seq = acked
     return PushResponse(
         epoch=epoch, acked_seq=acked, expected_seq=acked + 1, gap=gap, results=results
@@ -302,7 +310,7 @@ def _event_row(
         "kind": event.kind,
         "created_at": event.created_at,
         "received_at": now,
-        "payload": canonical_json(event.payload),
+        "payload": event.payload_text(),
         "content_hash": content_hash(event),
         "outcome": outcome,
         "reason": reason,

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from alliance.bulk import insert_rows
 from alliance.ledger import BatchRefused, LedgerBatch
 from alliance.tables import Base
 
@@ -24,7 +25,7 @@ _SALES = Base.metadata.tables["sale_record"]
 @dataclass
 class BatchWrites:
     ledger: LedgerBatch
-    # Sale uids the database holds (looked up for the whole batch) or the batch has made.
+    # Sale uids the batch has made or refunded (one the database holds fails the insert).
     sale_uids: set[str] = field(default_factory=set)
     sales: list[dict[str, Any]] = field(default_factory=list)
 
@@ -40,6 +41,6 @@ class BatchWrites:
         """Insert what was collected (a unique key hit raises ``IntegrityError`` or
         ``BatchRefused``; the caller rolls the savepoint back)."""
         if self.sales:
-            session.connection().execute(_SALES.insert(), self.sales)
+            insert_rows(session, _SALES, self.sales)
             self.sales.clear()
         self.ledger.write(session)

@@ -103,3 +103,26 @@ def test_a_batch_with_facts_the_server_must_decide_one_by_one_gets_the_same_resu
     ones = sum(1 for e in tail if e["payload"]["member_id"] == members[1])
     assert device.state[f"member:{members[1]}"]["balance"] == ones  # earn 4, taken back 4
     assert alliance.check() == []
+
+
+def test_a_sale_the_server_already_holds_is_refused_and_the_rest_of_its_batch_applies(
+    alliance: AllianceHelper,
+) -> None:
+    """The batch does not look sale uids up: the unique key refuses the repeat, and the batch
+    is applied again one by one with that one event rejected."""
+    device = alliance.device()
+    members = [new_member_id() for _ in range(5)]
+    known = new_sale()
+    device.push([_enrol(device, members[0]), _sale(device, members[0], earn=7, sale=known)])
+    batch, body = _full_batch(
+        device, members[1:], lambda: [_sale(device, members[0], earn=9, sale=known)]
+    )
+    repeat = body["results"][len(members) - 1]
+    assert (repeat["outcome"], repeat["reason"]) == ("rejected", "duplicate_sale")
+    assert [r["outcome"] for r in body["results"]].count("applied") == 199
+    device.sync_down()
+    assert device.state[f"member:{members[0]}"]["balance"] == 7
+    for m in members[1:]:
+        ones = sum(1 for e in batch[len(members) :] if e["payload"]["member_id"] == m)
+        assert device.state[f"member:{m}"]["balance"] == ones
+    assert alliance.check() == []

@@ -1,11 +1,12 @@
 """Many rows in few statements, for the push path.
 
-On PostgreSQL the rows go straight to the driver's ``executemany`` with a statement built
-once per table and column set: psycopg sends them pipelined, prepared after the first few
-batches, so the rows cost the server little and the Python side does no per-row parameter
-handling (SQLAlchemy's, which was the largest cost of a push batch). Updates go as one
-``UPDATE … FROM unnest(arrays)``. Elsewhere (the SQLite default) the same calls are
-SQLAlchemy ``executemany``, which SQLite runs in-process.
+On PostgreSQL plain inserts go as one ``COPY … FROM STDIN`` (rows encoded by the driver in C,
+no statement per row, no per-row parameter handling in Python — SQLAlchemy's was the largest
+cost of a push batch); rows that need ``ON CONFLICT`` or ``RETURNING`` go to the driver's
+pipelined ``executemany`` with a statement built once; updates go as one
+``UPDATE … FROM unnest(arrays)``. A unique key that refuses a row raises SQLAlchemy's
+``IntegrityError`` either way. Elsewhere (the SQLite default) the same calls are SQLAlchemy
+``executemany``, which SQLite runs in-process.
 
 Values go to the driver as they are: the tables have no type that converts on the way in.
 """
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table, bindparam, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 _SQL: dict[tuple[Any, ...], str] = {}
@@ -68,6 +70,9 @@ def insert_rows(
             sql += f" RETURNING {', '.join(_names(session, returning))}"
         _SQL[key] = sql
     params = [tuple(row[c] for c in columns) for row in rows]
+    if not returning and not skip_conflicts:
+        _copy(session, table, columns, params)
+        return []
     if not returning:
         connection.exec_driver_sql(sql, params)
         return []
@@ -80,6 +85,45 @@ def insert_rows(
             out.extend(tuple(r) for r in cursor.fetchall())
             if not cursor.nextset():
                 return out
+    finally:
+        cursor.close()
+
+
+def insert_with_ids(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` and return their new ``id`` values in row order; ``IntegrityError`` when
+    a unique key refuses one. On PostgreSQL the ids are drawn from the table's sequence first,
+    so the rows can go by ``COPY``."""
+    if not rows:
+        return []
+    connection = session.connection()
+    if not _is_postgres(session):
+        stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        return [int(r[0]) for r in connection.execute(stmt, list(rows))]
+    ids = [
+        int(r[0])
+        for r in connection.exec_driver_sql(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            (table.name, len(rows)),
+        )
+    ]
+    columns = ("id", *rows[0])
+    _copy(session, table, columns, [(i, *row.values()) for i, row in zip(ids, rows, strict=True)])
+    return ids
+
+
+def _copy(
+    session: Session, table: Table, columns: tuple[str, ...], params: list[tuple[Any, ...]]
+) -> None:
+    import psycopg
+
+    names = ", ".join(_names(session, columns))
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in params:
+                copy.write_row(row)
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(f"COPY {table.name}", None, exc) from exc
     finally:
         cursor.close()
 

@@ -40,5 +40,4 @@ class Limits:
     enrol_window_s: int = 600
     enrol_code_failures: int = 5  # wrong secrets before a code is locked
     enrol_code_days: int = 14  # how long an enrolment code stays usable
-    push_batch: int = 200
     pull_page: int = 1000

@@ -24,7 +24,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from alliance.bulk import insert_rows, update_rows
+from alliance.bulk import insert_rows, insert_with_ids, update_rows
 from alliance.db import insert_ignore_returning_id
 from alliance.errors import Rejected
 from alliance.tables import Base, LedgerEntry, Member, Posting
@@ -92,19 +92,14 @@ class LedgerBatch:
         self.legs[key] = legs
 
     def write(self, session: Session) -> None:
-        """Insert the collected entries and their postings; ``BatchRefused`` when a key is
+        """Insert the collected entries and their postings; ``IntegrityError`` when a key is
         already booked (nothing of the batch may stand then: the caller rolls it back)."""
         self._write_balances(session)
         if not self.entries:
             return
-        ids: dict[str, int] = {}
-        returned = insert_rows(
-            session, _ENTRIES, self.entries, returning=("id", "entry_key"), skip_conflicts=True
-        )
-        for entry_id, key in returned:
-            ids[key] = entry_id
-        if len(ids) != len(self.entries):
-            raise BatchRefused("an entry key is already booked")
+        # A key already booked fails the insert (IntegrityError): the caller rolls back.
+        new_ids = insert_with_ids(session, _ENTRIES, self.entries)
+        ids = {values["entry_key"]: i for values, i in zip(self.entries, new_ids, strict=True)}
         insert_rows(
             session,
             _POSTINGS,

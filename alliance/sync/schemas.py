@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from alliance.types import EventId, Seq, Timestamp
 from desktop.models.jsonutil import canonical_json, sha256_hex
 
+# Events a push may carry (DESIGN said 200; docs/sync.md says why 1,000).
+MAX_PUSH = 1000
+
 
 class PushEvent(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -53,7 +56,7 @@ class PushEvent(BaseModel):
 class PushRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     device_id: str | None = Field(default=None, max_length=36)
-    events: list[PushEvent] = Field(max_length=200)
+    events: list[PushEvent] = Field(max_length=MAX_PUSH)
 
     @model_validator(mode="after")
     def _in_order(self) -> PushRequest:

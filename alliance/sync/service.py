@@ -237,7 +237,20 @@ def _apply_all(
     return rows
 
 
+_PLAIN = canonical_json({"detail": {}, "conflicts": []})
+
+
 def _result_of(values: dict[str, Any]) -> EventResult:
+    if values["detail"] == _PLAIN:  # most events: nothing to parse or validate
+        return EventResult.model_construct(
+            id=values["id"],
+            device_seq=values["device_seq"],
+            outcome=values["outcome"],
+            reason=values["reason"],
+            detail={},
+            conflicts=[],
+            server_seq=values["server_seq"],
+        )
     stored: dict[str, Any] = json.loads(values["detail"])
     return EventResult(
         id=values["id"],

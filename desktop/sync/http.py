@@ -61,7 +61,17 @@ class AllianceClient:
         return answer
 
     def push(self, events: list[dict[str, Any]]) -> dict[str, Any]:
-        answer = self._call("POST", "/v1/sync/push", json={"events": events}, conflict_ok=True)
+        return self.push_text(json.dumps({"events": events}, ensure_ascii=False))
+
+    def push_text(self, body: str) -> dict[str, Any]:
+        """Push a request body already made (``{"events": [...]}`` as JSON text)."""
+        answer = self._call(
+            "POST",
+            "/v1/sync/push",
+            data=body.encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+            conflict_ok=True,
+        )
         _need(answer, "epoch", "acked_seq")
         if "results" in answer and not isinstance(answer["results"], list):
             raise SyncError("bad_answer", "push results is not a list")

@@ -49,8 +49,8 @@ def test_a_10k_event_backlog_is_sent_in_pages_while_the_counter_sells(
     largest = {"batch": 0}
     real_waiting = push.waiting_events
 
-    def watched(session, *, limit: int = push.BATCH):  # type: ignore[no-untyped-def]
-        rows = real_waiting(session, limit=limit)
+    def watched(session, **kw):  # type: ignore[no-untyped-def]
+        rows = real_waiting(session, **kw)
         largest["batch"] = max(largest["batch"], len(rows))
         return rows
 

@@ -22,6 +22,7 @@ from alliance.tables import Device as ServerDevice
 from alliance.tables import Member as ServerMember
 from desktop.models.clock import utc_now
 from desktop.models.tables import Event, PointsEntry
+from desktop.sync import push
 from desktop.sync.cycle import run_cycle
 from tests.alliance.conftest import free_port
 from tests.alliance.support import AllianceHelper, Server
@@ -115,7 +116,7 @@ def test_a_sync_killed_after_the_server_answered_has_one_effect(
         shop = new_shop("茶铺")
         shop.pair(proxy.url, alliance.invite("茶铺")["code"])
         members = enrol_five(shop)
-        for i in range(450):  # three push requests of at most 200
+        for i in range(2 * push.BATCH + 50):  # three push requests
             shop.desk.record_sale(amount_fen=1_000 + i, member_id=members[i % 5], by=None)
         child = subprocess.Popen(
             [sys.executable, "-m", "desktop", "sync", "--db", str(shop.path)],

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import ColumnElement, Table, any_, bindparam, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -164,3 +164,18 @@ def update_rows(
         )
         _SQL[key] = sql
     connection.exec_driver_sql(sql, tuple([row[c] for row in rows] for c in columns))
+
+
+def one_of(session: Session, column: Any, values: Sequence[Any]) -> ColumnElement[bool]:
+    """``column IN values`` for a long list. On PostgreSQL as ``= ANY(array)``: one parameter
+    however many values, so the statement is not rebuilt, re-parsed and planned for each
+    length (with a thousand values that cost more than the lookup itself)."""
+    if _is_postgres(session):
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        array: ColumnElement[bool] = column == any_(
+            bindparam(None, list(values), type_=ARRAY(column.type))
+        )
+        return array
+    result: ColumnElement[bool] = column.in_(list(values))
+    return result

@@ -18,8 +18,9 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from alliance.bulk import insert_rows
+from alliance.bulk import insert_rows, one_of, update_rows
 from alliance.security import b64
 from alliance.tables import (
     Alliance,
@@ -29,7 +30,6 @@ from alliance.tables import (
     Base,
     CampaignShop,
     FeedCounter,
-    FeedEntry,
     Member,
     ShopKey,
 )
@@ -37,6 +37,7 @@ from desktop.models.jsonutil import canonical_json
 
 EVERYONE = 0
 _FEED = Base.metadata.tables["feed"]
+_MEMBERS = Base.metadata.tables["member"]
 
 
 class Feed:
@@ -78,11 +79,11 @@ class Feed:
             by_audience.setdefault(audience, []).append(key)
         for audience, keys in sorted(by_audience.items()):
             for i in range(0, len(keys), 1000):
-                self.session.execute(
-                    delete(FeedEntry).where(
-                        FeedEntry.alliance_id == self.alliance_id,
-                        FeedEntry.audience == audience,
-                        FeedEntry.entity_key.in_(keys[i : i + 1000]),
+                self.session.connection().execute(
+                    delete(_FEED).where(
+                        _FEED.c.alliance_id == self.alliance_id,
+                        _FEED.c.audience == audience,
+                        one_of(self.session, _FEED.c.entity_key, keys[i : i + 1000]),
                     )
                 )
         rows = sorted((r for r in self._final.values() if r is not None), key=lambda r: r["seq"])
@@ -159,8 +160,14 @@ class Publisher:
         for campaign_id in sorted(self.campaigns):
             self._campaign(campaign_id)
         members = self._load_members()
+        moved: list[dict[str, Any]] = []  # members whose audiences change
         for member_id in sorted(self.members):
-            self._member(members.get(member_id))
+            self._member(members.get(member_id), moved)
+        # Written together (the session is flushed, so every member here is in the database)
+        # rather than one UPDATE per member at the next flush.
+        update_rows(self.session, _MEMBERS, ("alliance_id", "id"), moved)
+        for row in moved:
+            set_committed_value(members[row["id"]], "audiences", row["audiences"])
         for coupon_id in sorted(self.coupons):
             self._coupon(coupon_id)
         self.feed.close()
@@ -174,13 +181,14 @@ class Publisher:
         for i in range(0, len(ids), 1000):
             for m in self.session.execute(
                 select(Member).where(
-                    Member.alliance_id == self.alliance_id, Member.id.in_(ids[i : i + 1000])
+                    Member.alliance_id == self.alliance_id,
+                    one_of(self.session, Member.id, ids[i : i + 1000]),
                 )
             ).scalars():
                 found[m.id] = m
         return found
 
-    def _member(self, m: Member | None) -> None:
+    def _member(self, m: Member | None, moved: list[dict[str, Any]]) -> None:
         if m is None:
             return
         key = f"member:{m.id}"
@@ -200,7 +208,10 @@ class Publisher:
                 )
         for audience in sorted(want):
             self.feed.put(kind="member", key=key, audience=audience, data=member_snapshot(m))
-        m.audiences = ",".join(str(a) for a in sorted(want))
+        audiences = ",".join(str(a) for a in sorted(want))
+        if audiences != m.audiences:
+            moved.append({"alliance_id": m.alliance_id, "id": m.id, "audiences": audiences})
+            m.audiences = audiences
 
     def _coupon(self, coupon_id: int) -> None:
         c = self.session.get(AllianceCoupon, coupon_id)

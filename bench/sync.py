@@ -56,7 +56,7 @@ from bench.build_db import _epoch_ms, _ts, _uuid7, log
 from desktop.models.jsonutil import canonical_json, sha256_hex
 
 HEADERS = {"X-Alliance-Protocol": "1"}
-BATCH = 200
+BATCH = 1000  # events a request: the protocol's most (desktop.sync.push.BATCH)
 PUSH_100K_S, SERVER_EVENTS_PER_S, IDLE_MS, PULL_50K_S = 15.0, 2000.0, 50.0, 10.0
 PG_SETTINGS = ("fsync", "synchronous_commit", "full_page_writes", "wal_sync_method")
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from alliance.bulk import one_of
 from alliance.errors import Rejected
 from alliance.feed import Publisher
 from alliance.ledger import BatchRefused, LedgerBatch
@@ -78,7 +79,9 @@ def apply_batch(
     loaded: dict[int, Member] = {}
     for chunk in _chunks(ids):
         for m in session.execute(
-            select(Member).where(Member.alliance_id == alliance_id, Member.id.in_(chunk))
+            select(Member).where(
+                Member.alliance_id == alliance_id, one_of(session, Member.id, chunk)
+            )
         ).scalars():
             loaded[m.id] = m
     # A sale uid the database already holds is not looked up: its insert fails on the unique

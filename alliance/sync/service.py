@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from alliance.bulk import insert_rows
+from alliance.bulk import insert_rows, one_of
 from alliance.db import Database, current_epoch, utcnow
 from alliance.errors import ApiError, Rejected
 from alliance.feed import EVERYONE, Publisher
@@ -75,7 +75,8 @@ def _check_batch(
     """Known events of the batch by id; raises 409 on an id or seq reused for other content."""
     ids = [e.id for e in events]
     known = {
-        row.id: row for row in session.execute(select(Event).where(Event.id.in_(ids))).scalars()
+        row.id: row
+        for row in session.execute(select(Event).where(one_of(session, Event.id, ids))).scalars()
     }
     # The device's events hold exactly the seqs 1…acked_seq: only those can be taken.
     old_seqs = [e.device_seq for e in events if e.device_seq <= device.acked_seq]
@@ -327,7 +328,11 @@ def _event_row(
         "content_hash": content_hash(event),
         "outcome": outcome,
         "reason": reason,
-        "detail": canonical_json({"detail": detail, "conflicts": conflicts}),
+        "detail": (
+            canonical_json({"detail": detail, "conflicts": conflicts})
+            if detail or conflicts
+            else _PLAIN
+        ),
         "server_seq": server_seq,
     }
 

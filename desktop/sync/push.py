@@ -6,8 +6,9 @@ the event in one local transaction; a lost answer is harmless because the server
 repeated event with its stored result. No write transaction is held while waiting on the
 network, so the counter never waits for a push.
 
-A long queue is sent as a pipeline: as soon as an answer has come back whole, the next batch
-(the events after the ones just answered) is on its way while this answer is stored. Only one
+A long queue is sent as a pipeline: the next batch (the events after the ones in flight) is
+read while the server works, and as soon as an answer has come back whole it is on its way
+while this answer is stored. Only one
 request is ever in flight, so the server still sees the batches in order; an answer that
 reports a gap, or leaves events unanswered, stops the pipeline and the next batch is read
 again from what is still unacknowledged.
@@ -98,6 +99,8 @@ def push_pending(
         while in_flight is not None:
             budget -= 1
             sent = batch
+            # What follows is read while the server works on this batch.
+            ahead = _next_batch(db, sent[-1].device_seq) if budget > 0 else ([], "")
             answer = in_flight.result()
             in_flight = None
             report.requests += 1
@@ -112,7 +115,7 @@ def push_pending(
                 e.id for e in sent
             ]
             if whole and budget > 0:  # the next batch travels while this answer is stored
-                batch, body = _next_batch(db, sent[-1].device_seq)
+                batch, body = ahead
                 in_flight = sender.submit(client.push_text, body) if batch else None
             with db.write() as s:
                 _store_results(s, results, now=clock())

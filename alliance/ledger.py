@@ -260,6 +260,15 @@ def check_ledger(session: Session, alliance_id: int | None = None) -> list[dict[
             {"check": "unknown_member_account", "alliance": aid, "account": account, "sum": total}
         )
     entry_scope = [] if alliance_id is None else [LedgerEntry.alliance_id == alliance_id]
+    # No foreign key holds a posting to its entry (migration 0002): look.
+    orphans = session.execute(
+        select(func.count())
+        .select_from(Posting)
+        .outerjoin(LedgerEntry, LedgerEntry.id == Posting.entry_id)
+        .where(*scope, LedgerEntry.id.is_(None))
+    ).scalar_one()
+    if orphans:
+        problems.append({"check": "posting_without_entry", "count": int(orphans)})
     for aid, key, count in session.execute(
         select(LedgerEntry.alliance_id, LedgerEntry.reverses_key, func.count())
         .where(*entry_scope, LedgerEntry.reverses_key.is_not(None))

@@ -230,7 +230,18 @@ def check(session: Session, *, alliance_id: int | None = None) -> list[dict[str,
 
 
 def _check_devices(session: Session, alliance_id: int | None) -> list[dict[str, Any]]:
-    """Each device's events are exactly 1..acked_seq: gapless, none beyond the ack."""
+    """Each device's events are exactly 1..acked_seq: gapless, none beyond the ack; and
+    every event's device exists (no foreign key says so since migration 0002)."""
+    orphans = session.execute(
+        select(func.count())
+        .select_from(Event)
+        .outerjoin(Device, Device.id == Event.device_id)
+        .where(
+            Device.id.is_(None),
+            *([] if alliance_id is None else [Event.alliance_id == alliance_id]),
+        )
+    ).scalar_one()
+    found = [{"check": "event_without_device", "count": int(orphans)}] if orphans else []
     query = (
         select(Device.id, Device.acked_seq, func.count(Event.id), func.max(Event.device_seq))
         .outerjoin(Event, Event.device_id == Device.id)
@@ -238,7 +249,7 @@ def _check_devices(session: Session, alliance_id: int | None) -> list[dict[str, 
     )
     if alliance_id is not None:
         query = query.where(Device.alliance_id == alliance_id)
-    return [
+    return found + [
         {"check": "device_seq", "device": did, "acked_seq": acked, "events": count, "max_seq": top}
         for did, acked, count, top in session.execute(query)
         if count != acked or (top or 0) != acked

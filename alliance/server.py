@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
+from typing import Any
 
 from alliance.config import Limits, resolve_database_url
 
@@ -22,7 +25,29 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema")
     parser.add_argument("--log-level", default="info")
     parser.add_argument("--enrol-per-ip", type=int, default=Limits.enrol_per_ip)
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes sharing the port (each with its own database connections)",
+    )
+    args = parser.parse_args(argv)
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    return args
+
+
+_URL_VAR, _ENROL_VAR = "MERCHANT_DESK_ALLIANCE_URL", "MERCHANT_DESK_ALLIANCE_ENROL_PER_IP"
+
+
+def app_from_environment() -> Any:
+    """The application of one worker process (``--workers`` > 1): the parent passes its
+    settings through the environment."""
+    from alliance.app import create_app
+    from alliance.db import Database
+
+    limits = Limits(enrol_per_ip=int(os.environ[_ENROL_VAR]))
+    return create_app(Database(os.environ[_URL_VAR]), limits)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -32,9 +57,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     from alliance.db import Database
 
     args = parse_args(argv)
-    db = Database(resolve_database_url(args.database_url))
+    # A push's request is parsed while another thread waits on the database: switch threads
+    # sooner than Python's 5 ms, or that thread waits for the parse to give the GIL back.
+    sys.setswitchinterval(0.0005)
+    url = resolve_database_url(args.database_url)
+    db = Database(url)
     if not args.no_migrate:
         db.migrate()
+    if args.workers > 1:
+        db.dispose()
+        os.environ[_URL_VAR], os.environ[_ENROL_VAR] = url, str(args.enrol_per_ip)
+        uvicorn.run(
+            "alliance.server:app_from_environment",
+            factory=True,
+            workers=args.workers,
+            host=args.host,
+            port=args.port,
+            log_level=args.log_level,
+        )
+        return
     app = create_app(db, Limits(enrol_per_ip=args.enrol_per_ip))
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
 

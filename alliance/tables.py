@@ -80,7 +80,7 @@ class FeedEntry(Base):
     __table_args__ = (
         UniqueConstraint("alliance_id", "entity_key", "audience", name="uq_feed_entity"),
     )
-    alliance_id: Mapped[int] = mapped_column(ForeignKey("alliance.id"), primary_key=True)
+    alliance_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     entity_key: Mapped[str] = mapped_column(String(80))
     audience: Mapped[int] = mapped_column(Integer)  # shop id, or 0 for all
@@ -167,10 +167,10 @@ class Event(Base):
     __tablename__ = "event"
     __table_args__ = (UniqueConstraint("device_id", "device_seq", name="uq_event_device_seq"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7 made on the device
-    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    device_id: Mapped[str] = mapped_column(String(36))
     device_seq: Mapped[int] = mapped_column(BigInteger)
-    alliance_id: Mapped[int] = mapped_column(ForeignKey("alliance.id"))
-    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))
+    alliance_id: Mapped[int] = mapped_column(Integer)
+    shop_id: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # the device's clock
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -221,7 +221,7 @@ class LedgerEntry(Base):
         Index("ix_ledger_entry_day", "alliance_id", "day"),
     )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    alliance_id: Mapped[int] = mapped_column(ForeignKey("alliance.id"))
+    alliance_id: Mapped[int] = mapped_column(Integer)
     entry_key: Mapped[str] = mapped_column(String(120))
     reverses_key: Mapped[str | None] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(12))  # earn redeem expire reversal adjust merge …
@@ -240,8 +240,8 @@ class Posting(Base):
     __tablename__ = "posting"
     __table_args__ = (Index("ix_posting_account", "alliance_id", "account"),)
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    alliance_id: Mapped[int] = mapped_column(ForeignKey("alliance.id"))
-    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entry.id"), index=True)
+    alliance_id: Mapped[int] = mapped_column(Integer)
+    entry_id: Mapped[int] = mapped_column(BigId, index=True)
     account: Mapped[str] = mapped_column(String(60))
     amount: Mapped[int] = mapped_column(BigInteger)
 
@@ -252,7 +252,7 @@ class SaleRecord(Base):
     __tablename__ = "sale_record"
     __table_args__ = (UniqueConstraint("alliance_id", "uid", name="uq_sale_record_uid"),)
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    alliance_id: Mapped[int] = mapped_column(ForeignKey("alliance.id"))
+    alliance_id: Mapped[int] = mapped_column(Integer)
     uid: Mapped[str] = mapped_column(String(64))
     shop_id: Mapped[int] = mapped_column(Integer)
     member_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -182,7 +182,7 @@ def pg_floors(pg: dict[str, str], *, events: int, threads: int, serial: int) -> 
 
 # -- the server ------------------------------------------------------------------------------
 @contextmanager
-def servers(url: str, count: int, folder: Path) -> Iterator[list[str]]:
+def servers(url: str, count: int, folder: Path, *, workers: int = 1) -> Iterator[list[str]]:
     """``alliance-server`` subprocesses on loopback ports (the schema migrated before)."""
     from alliance.db import Database
 
@@ -197,6 +197,7 @@ def servers(url: str, count: int, folder: Path) -> Iterator[list[str]]:
             port = free_port()
             cmd = [exe, "--database-url", url, "--port", str(port), "--no-migrate"]
             cmd += ["--log-level", "warning", "--enrol-per-ip", "100000"]
+            cmd += ["--workers", str(workers)]
             with open(folder / f"server-{i}.log", "wb") as out:
                 procs.append(subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT))
             urls.append(f"http://127.0.0.1:{port}")

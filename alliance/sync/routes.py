@@ -20,7 +20,7 @@ def push(body: PushRequest, db: Db, device: Dev) -> Response:
     """Upload the device's events in device_seq order (at most 1,000)."""
     if body.device_id is not None and body.device_id != device.id:
         raise ApiError(403, "wrong_device", "a device can push only its own events")
-    answer = service.push(db, device, body.events)
+    answer = service.push(db, device, body.events, wait_s=body.wait_ms / 1000)
     # Serialised here: the answer was built from checked values, validating its thousand
     # results again on the way out would cost more than applying them.
     return Response(answer.model_dump_json(), media_type="application/json")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -22,9 +21,8 @@ class PushEvent(BaseModel):
     created_at: Timestamp
     payload: dict[str, Any]
     content_hash: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
-    # The payload's canonical JSON and the event's digest, each made once.
+    # The payload's canonical JSON, made once (by the check below).
     _text: str = PrivateAttr(default="")
-    _digest: str = PrivateAttr(default="")
 
     @model_validator(mode="after")
     def _payload_is_json(self) -> PushEvent:
@@ -40,23 +38,25 @@ class PushEvent(BaseModel):
 
     def payload_text(self) -> str:
         """The payload as canonical JSON."""
-        if not self._text:
-            self._text = canonical_json(self.payload)
-        return self._text
+        return self._text or canonical_json(self.payload)
 
     def digest(self) -> str:
         """The desktop's ``event.content_hash``: SHA-256 of canonical {"kind", "payload"}
-        (keys sorted, so it is the kind's JSON and then the payload's)."""
-        if not self._digest:
-            kind = json.dumps(self.kind, ensure_ascii=False)
-            self._digest = sha256_hex(f'{{"kind":{kind},"payload":{self.payload_text()}}}')
-        return self._digest
+        (keys sorted: the kind, then the payload; the kind's pattern needs no escaping)."""
+        return sha256_hex('{"kind":"' + self.kind + '","payload":' + self.payload_text() + "}")
 
 
 class PushRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     device_id: str | None = Field(default=None, max_length=36)
     events: list[PushEvent] = Field(max_length=MAX_PUSH)
+    wait_ms: int = Field(
+        default=0,
+        ge=0,
+        le=1000,
+        description="When the first event is beyond the next expected device_seq (an earlier"
+        " batch may still be in flight), wait up to this long for it before answering gap.",
+    )
 
     @model_validator(mode="after")
     def _in_order(self) -> PushRequest:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,9 +52,10 @@ class AuthDevice:
     alliance_id: int
 
 
-def content_hash(event: PushEvent) -> str:
-    """The desktop's ``event.content_hash``: SHA-256 of canonical {"kind", "payload"}."""
-    return event.digest()
+def digests_of(events: list[PushEvent]) -> dict[str, str]:
+    """Each event's ``content_hash`` (SHA-256 of canonical {"kind", "payload"}) by id, made
+    once per request and before any lock is taken."""
+    return {e.id: e.digest() for e in events}
 
 
 def _result(row: Event) -> EventResult:
@@ -70,7 +72,11 @@ def _result(row: Event) -> EventResult:
 
 
 def _check_batch(
-    session: Session, device: Device, events: list[PushEvent], epoch: str
+    session: Session,
+    device: Device,
+    events: list[PushEvent],
+    epoch: str,
+    digests: dict[str, str],
 ) -> dict[str, Event]:
     """Known events of the batch by id; raises 409 on an id or seq reused for other content."""
     ids = [e.id for e in events]
@@ -93,7 +99,7 @@ def _check_batch(
         else {}
     )
     for event in events:
-        digest = content_hash(event)
+        digest = digests[event.id]
         if event.content_hash is not None and event.content_hash != digest:
             raise ApiError(
                 400,
@@ -130,7 +136,27 @@ def _check_batch(
     return known
 
 
-def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushResponse:
+def push(
+    db: Database, auth: AuthDevice, events: list[PushEvent], *, wait_s: float = 0.0
+) -> PushResponse:
+    """Apply what can be applied of ``events``. ``wait_s``: when the batch starts beyond the
+    device's next expected seq — an earlier batch it sent may still be on its way (a client
+    keeps two in flight) — look again for up to that long before answering with the gap."""
+    deadline = time.monotonic() + wait_s
+    digests = digests_of(events)
+    while True:
+        answer = _push_once(db, auth, events, digests)
+        if not (answer.gap and not answer.results) or time.monotonic() >= deadline:
+            return answer
+        time.sleep(_TURN_POLL_S)
+
+
+_TURN_POLL_S = 0.003
+
+
+def _push_once(
+    db: Database, auth: AuthDevice, events: list[PushEvent], digests: dict[str, str]
+) -> PushResponse:
     now = utcnow()
     with db.write() as session:
         device = session.execute(
@@ -139,7 +165,7 @@ def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushRespons
         if device.revoked_at is not None:
             raise ApiError(401, "device_revoked")
         epoch = current_epoch(session)
-        known = _check_batch(session, device, events, epoch)
+        known = _check_batch(session, device, events, epoch, digests)
         known.update(_stand_ins(session, device, events, known))
         # Known events return their stored result; new ones from acked + 1 on, until a gap.
         plan: list[Event | PushEvent] = []
@@ -153,7 +179,7 @@ def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushRespons
                     gap = True
                     break
                 stand_ins[event.id] = carried.stand_in_row(
-                    device, event, row, content_hash(event), now
+                    device, event, row, digests[event.id], now
                 )
                 acked = event.device_seq
                 plan.append(event)
@@ -167,7 +193,7 @@ def push(db: Database, auth: AuthDevice, events: list[PushEvent]) -> PushRespons
             if row is None:
                 acked = event.device_seq
         fresh = [e for e in plan if isinstance(e, PushEvent) and e.id not in stand_ins]
-        new_rows = _apply_all(session, device, fresh, now=now) if fresh else {}
+        new_rows = _apply_all(session, device, fresh, digests, now=now) if fresh else {}
         results = [
             _result(item).model_copy(update={"id": name})
             if isinstance(item, Event)
@@ -201,7 +227,12 @@ def _stand_ins(
 
 
 def _apply_all(
-    session: Session, device: Device, events: list[PushEvent], *, now: dt.datetime
+    session: Session,
+    device: Device,
+    events: list[PushEvent],
+    digests: dict[str, str],
+    *,
+    now: dt.datetime,
 ) -> dict[str, dict[str, Any]]:
     """Apply new events in order; their ``event`` rows by id. Set-based in one savepoint
     when it goes through (:mod:`alliance.sync.batch`), else one savepoint per event."""
@@ -223,7 +254,12 @@ def _apply_all(
         for event, conflicts in zip(events, outcomes, strict=True):
             outcome = CONFLICT if conflicts else APPLIED
             rows[event.id] = _event_row(
-                device, event, outcome, None, {}, conflicts, publisher.feed.first_new, now
+                device,
+                event,
+                digests[event.id],
+                (outcome, None, {}, conflicts),
+                publisher.feed.first_new,
+                now,
             )
     else:
         # Something in the batch needs deciding one event at a time: start afresh (what the
@@ -232,7 +268,14 @@ def _apply_all(
         loaded: dict[int, Any] = {}
         for event in events:
             rows[event.id] = _apply(
-                session, device, event, publisher=publisher, policy=policy, loaded=loaded, now=now
+                session,
+                device,
+                event,
+                digests[event.id],
+                publisher=publisher,
+                policy=policy,
+                loaded=loaded,
+                now=now,
             )
     publisher.flush()
     return rows
@@ -268,6 +311,7 @@ def _apply(
     session: Session,
     device: Device,
     event: PushEvent,
+    digest: str,
     *,
     publisher: Publisher,
     policy: dict[str, Any],
@@ -301,20 +345,20 @@ def _apply(
     conflicts = ctx.conflicts if outcome == CONFLICT else []
     # Every snapshot this transaction publishes gets a seq at or above first_new.
     return _event_row(
-        device, event, outcome, reason, detail, conflicts, publisher.feed.first_new, now
+        device, event, digest, (outcome, reason, detail, conflicts), publisher.feed.first_new, now
     )
 
 
 def _event_row(
     device: Device,
     event: PushEvent,
-    outcome: str,
-    reason: str | None,
-    detail: dict[str, Any],
-    conflicts: list[dict[str, Any]],
+    digest: str,
+    result: tuple[str, str | None, dict[str, Any], list[dict[str, Any]]],
     server_seq: int,
     now: dt.datetime,
 ) -> dict[str, Any]:
+    """The ``event`` row of an applied event; ``result``: outcome, reason, detail, conflicts."""
+    outcome, reason, detail, conflicts = result
     return {
         "id": event.id,
         "device_id": device.id,
@@ -325,7 +369,7 @@ def _event_row(
         "created_at": event.created_at,
         "received_at": now,
         "payload": event.payload_text(),
-        "content_hash": content_hash(event),
+        "content_hash": digest,
         "outcome": outcome,
         "reason": reason,
         "detail": (

@@ -8,6 +8,7 @@ answer. TLS certificates are always verified; ``ca_file`` adds a private certifi
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import requests
@@ -42,6 +43,7 @@ class AllianceClient:
         if credential:
             self._session.headers["Authorization"] = f"Bearer {credential}"
         self.requests_made = 0
+        self._count = threading.Lock()  # a push keeps two requests in flight
 
     def close(self) -> None:
         self._session.close()
@@ -103,7 +105,8 @@ class AllianceClient:
     def _call(
         self, method: str, path: str, *, conflict_ok: bool = False, **kwargs: Any
     ) -> dict[str, Any]:
-        self.requests_made += 1
+        with self._count:
+            self.requests_made += 1
         try:
             response = self._session.request(
                 method, self.base_url + path, timeout=self._timeout, **kwargs

@@ -6,11 +6,12 @@ the event in one local transaction; a lost answer is harmless because the server
 repeated event with its stored result. No write transaction is held while waiting on the
 network, so the counter never waits for a push.
 
-A long queue is sent as a pipeline: the next batch (the events after the ones in flight) is
-read while the server works, and as soon as an answer has come back whole it is on its way
-while this answer is stored. Only one
-request is ever in flight, so the server still sees the batches in order; an answer that
-reports a gap, or leaves events unanswered, stops the pipeline and the next batch is read
+A long queue is sent as a pipeline of two requests: while the server applies one batch, the
+next is already on its way (and parsed), and when an answer has come back whole the batch after
+is read and sent before the answer is stored. The server applies a device's batches one after
+another; the second is marked ``wait_ms`` so that, should it get there first, the server waits
+for the first instead of answering with a gap. An answer that does report a gap, or leaves
+events unanswered, stops the pipeline: what is in flight lands, and the next batch is read
 again from what is still unacknowledged.
 """
 
@@ -18,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +37,8 @@ from desktop.sync.errors import SyncError
 from desktop.sync.http import AllianceClient
 
 BATCH = 1000  # the protocol's most per request (docs/sync.md: why not 200)
+IN_FLIGHT = 2  # requests a long queue keeps on their way
+TURN_WAIT_MS = 1000  # how long the server may wait for the batch before (see _next_batch)
 SETTLED_DIFFERENTLY = ("applied_with_conflict", "rejected")
 
 
@@ -81,10 +85,13 @@ def waiting_events(session: Session, *, after: int = 0, limit: int = BATCH) -> l
     )
 
 
-def _next_batch(db: Database, after: int) -> tuple[list[Any], str]:
+def _next_batch(db: Database, after: int, *, wait: bool) -> tuple[list[Any], str]:
+    """The next batch after seq ``after`` and its request body. ``wait``: an earlier batch is
+    still in flight, so the server is asked to wait for it rather than answer with a gap."""
     with db.read() as s:
         batch = waiting_events(s, after=after)
-    return batch, '{"events":[' + ",".join(wire_text(e) for e in batch) + "]}"
+    extra = f',"wait_ms":{TURN_WAIT_MS}' if wait else ""
+    return batch, '{"events":[' + ",".join(wire_text(e) for e in batch) + "]" + extra + "}"
 
 
 def push_pending(
@@ -93,43 +100,73 @@ def push_pending(
     report = PushReport()
     with db.read() as s:
         budget = pending_count(s) // BATCH + 5  # a re-push after a server restore may add some
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
-        batch, body = _next_batch(db, 0)
-        in_flight = sender.submit(client.push_text, body) if batch else None
-        while in_flight is not None:
-            budget -= 1
-            sent = batch
-            # What follows is read while the server works on this batch.
-            ahead = _next_batch(db, sent[-1].device_seq) if budget > 0 else ([], "")
-            answer = in_flight.result()
-            in_flight = None
+    with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="push") as sender:
+        flight: deque[tuple[list[Any], Future[dict[str, Any]]]] = deque()
+        after = 0  # the last seq sent
+
+        def send_more() -> None:
+            nonlocal after, budget
+            while len(flight) < IN_FLIGHT and budget > 0:
+                batch, body = _next_batch(db, after, wait=bool(flight))
+                if not batch:
+                    return
+                budget -= 1
+                flight.append((batch, sender.submit(client.push_text, body)))
+                after = batch[-1].device_seq
+
+        send_more()
+        while flight:
+            sent, answer = flight[0][0], _answer(flight.popleft()[1])
             report.requests += 1
-            if "conflict" in answer:
-                # The whole batch was refused (an id reused with other content, a taken seq):
-                # nothing applied; pushing it again would give the same answer.
-                raise SyncError(str(answer["conflict"]), str(answer.get("message", "")))
             results = [r for r in answer.get("results", []) if isinstance(r, dict)]
-            if not results and not answer.get("gap"):
-                raise SyncError("bad_answer", "the server answered a push with no results")
-            whole = not answer.get("gap") and [r.get("id") for r in results] == [
-                e.id for e in sent
-            ]
-            if whole and budget > 0:  # the next batch travels while this answer is stored
-                batch, body = ahead
-                in_flight = sender.submit(client.push_text, body) if batch else None
-            with db.write() as s:
-                _store_results(s, results, now=clock())
-                if answer.get("gap"):
-                    _rewind_to(s, int(answer.get("expected_seq", 0)), first=sent[0].device_seq)
-            report.pushed += sum(1 for r in results if r.get("outcome") in _OUTCOMES)
-            report.conflicts += sum(
-                1 for r in results if r.get("outcome") == "applied_with_conflict"
-            )
-            report.rejected += sum(1 for r in results if r.get("outcome") == "rejected")
-            if not whole and budget > 0:  # read again from what is still unacknowledged
-                batch, body = _next_batch(db, 0)
-                in_flight = sender.submit(client.push_text, body) if batch else None
+            whole = not answer.get("gap") and [r.get("id") for r in results] == [e.id for e in sent]
+            if whole:  # the pipe is filled again before this answer is stored
+                send_more()
+            _take(db, report, answer, results, first=sent[0].device_seq, now=clock())
+            if not whole:
+                # A gap, or events left unanswered: let what is in flight land (its results
+                # count; its gap is the same gap), then go on from what is unacknowledged.
+                while flight:
+                    try:
+                        late = _answer(flight.popleft()[1])
+                    except SyncError:
+                        continue
+                    report.requests += 1
+                    late_results = [r for r in late.get("results", []) if isinstance(r, dict)]
+                    _take(db, report, {}, late_results, first=0, now=clock())
+                after = 0
+                send_more()
     return report
+
+
+def _answer(future: Future[dict[str, Any]]) -> dict[str, Any]:
+    answer = future.result()
+    if "conflict" in answer:
+        # The whole batch was refused (an id reused with other content, a taken seq): nothing
+        # applied; pushing it again would give the same answer.
+        raise SyncError(str(answer["conflict"]), str(answer.get("message", "")))
+    if not answer.get("results") and not answer.get("gap"):
+        raise SyncError("bad_answer", "the server answered a push with no results")
+    return answer
+
+
+def _take(
+    db: Database,
+    report: PushReport,
+    answer: dict[str, Any],
+    results: list[dict[str, Any]],
+    *,
+    first: int,
+    now: dt.datetime,
+) -> None:
+    """Store an answer's results (and rewind after a gap) in one local transaction."""
+    with db.write() as s:
+        _store_results(s, results, now=now)
+        if answer.get("gap"):
+            _rewind_to(s, int(answer.get("expected_seq", 0)), first=first)
+    report.pushed += sum(1 for r in results if r.get("outcome") in _OUTCOMES)
+    report.conflicts += sum(1 for r in results if r.get("outcome") == "applied_with_conflict")
+    report.rejected += sum(1 for r in results if r.get("outcome") == "rejected")
 
 
 _OUTCOMES = ("applied", "applied_with_conflict", "rejected")

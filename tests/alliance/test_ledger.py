@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 
-from alliance import ledger
+from alliance import ledger, operator
 from alliance.campaigns import service as campaigns
-from alliance.tables import LedgerEntry, Posting
+from alliance.tables import Event, LedgerEntry, Posting
 from tests.alliance.support import AllianceHelper, Device, new_sale
 
 AMOUNT_OFF = {
@@ -235,3 +235,23 @@ def test_an_event_rejected_half_way_leaves_no_trace(alliance: AllianceHelper) ->
     with alliance.server.db.read() as session:
         assert ledger.account_sum(session, alliance.id, ledger.BREAKAGE) == 0
     assert alliance.check() == []
+
+
+def test_check_finds_a_posting_without_its_entry_and_an_event_without_its_device(
+    alliance: AllianceHelper,
+) -> None:
+    """No foreign key guards these rows (a push writes them by the thousand): the check does."""
+    device = alliance.device()
+    device.enrol_member()
+    with alliance.server.db.write() as session:
+        assert operator.check(session, alliance_id=alliance.id) == []
+        trial = session.begin_nested()
+        session.execute(
+            insert(Posting).values(
+                alliance_id=alliance.id, entry_id=10**12, account="member:1", amount=0
+            )
+        )
+        session.execute(update(Event).where(Event.device_id == device.id).values(device_id="x"))
+        found = {p["check"] for p in operator.check(session, alliance_id=alliance.id)}
+        trial.rollback()
+    assert {"posting_without_entry", "event_without_device"} <= found

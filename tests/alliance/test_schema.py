@@ -13,4 +13,4 @@ def test_migrations_match_the_tables(server: Server) -> None:
     with server.db.engine.connect() as connection:
         context = MigrationContext.configure(connection)
         assert compare_metadata(context, Base.metadata) == []
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == "0002"

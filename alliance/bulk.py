@@ -14,6 +14,7 @@ Values go to the driver as they are: the tables have no type that converts on th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, any_, bindparam, update
@@ -69,7 +70,8 @@ def insert_rows(
         if returning:
             sql += f" RETURNING {', '.join(_names(session, returning))}"
         _SQL[key] = sql
-    params = [tuple(row[c] for c in columns) for row in rows]
+    pick = itemgetter(*columns)
+    params = [pick(row) if len(columns) > 1 else (pick(row),) for row in rows]
     if not returning and not skip_conflicts:
         _copy(session, table, columns, params)
         return []

@@ -117,5 +117,6 @@ def apply_batch(
             writes.write(session)
             session.flush()
     except (Rejected, BatchRefused, IntegrityError):
+        writes.forget(session)
         return None
     return outcomes

@@ -128,9 +128,11 @@ def _placeholder(ctx: Context, member_id: int) -> Member:
         created_at=ctx.now,
         updated_at=ctx.now,
     )
-    ctx.session.add(m)
-    if ctx.writes is None:  # a batch flushes once, at its end
+    if ctx.writes is None:
+        ctx.session.add(m)
         ctx.session.flush()
+    else:  # inserted with the batch's other rows
+        ctx.writes.new_members.append(m)
     ctx.loaded[member_id] = m
     ctx.missing.discard(member_id)
     return m

@@ -20,9 +20,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.attributes import instance_state, set_committed_value
 
 from alliance.bulk import insert_rows, insert_with_ids, update_rows
 from alliance.db import insert_ignore_returning_id
@@ -120,17 +120,15 @@ class LedgerBatch:
 
     def _write_balances(self, session: Session) -> None:
         """The moved balances of members already in the database, in one statement (the
-        unit of work would send one UPDATE per member); new members get theirs when the
-        session inserts them."""
+        unit of work would send one UPDATE per member); new members get theirs with their
+        row (:class:`alliance.sync.writes.BatchWrites`)."""
         rows = []
         for member_id in sorted(self.moved):
             m = self.members.get(member_id)
-            if m is not None and inspect(m).persistent:
+            if m is not None and instance_state(m).persistent:
                 rows.append({"alliance_id": m.alliance_id, "id": m.id, "balance": m.balance})
         self.moved.clear()
         update_rows(session, _MEMBERS, ("alliance_id", "id"), rows)
-        for row in rows:
-            set_committed_value(self.members[row["id"]], "balance", row["balance"])
 
 
 def post(
@@ -197,12 +195,17 @@ def post(
     for leg in legs:
         if leg.account.startswith("member:") and leg.amount:
             mid = int(leg.account[len("member:") :])
-            member = loaded.get(mid) or session.get(Member, (alliance_id, mid))
+            held = loaded.get(mid)
+            member = held if held is not None else session.get(Member, (alliance_id, mid))
             if member is None:
                 raise AssertionError(f"posting to an unknown member: {leg.account}")
-            member.balance += leg.amount
-            if batch is not None:
+            if batch is not None and held is not None:
+                # The batch writes the balance itself (one UPDATE for all its members), so the
+                # session is not told: it would look the member over at every flush.
+                set_committed_value(member, "balance", member.balance + leg.amount)
                 batch.moved.add(mid)
+            else:
+                member.balance += leg.amount
 
 
 def account_sum(session: Session, alliance_id: int, account: str) -> int:

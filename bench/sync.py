@@ -3,18 +3,19 @@
 ``python -m bench.sync [--events N] [--members M] [--devices D] [--concurrent-events E]``
 
 Starts a throwaway PostgreSQL cluster (``initdb``/``pg_ctl``, unix socket only, durable
-commits: no ``fsync=off`` or ``synchronous_commit=off``), runs ``alliance-server`` on it as
-``--server-processes`` subprocesses (devices are spread over them) and prints one JSON object
+commits: no ``fsync=off`` or ``synchronous_commit=off``), runs one ``alliance-server`` on it
+with ``--workers`` set to ``--server-processes`` (every device uses its one address) and prints
+one JSON object
 as the last line of stdout (progress on stderr). Each figure has a floor measured in the same
 run:
 
 * ``push_100k_s``: ``desktop.sync.cycle.run_cycle`` of a real shop database holding ``--events``
   queued events (a tenth ``member.enrolled``, the rest ``sale.recorded`` with an earn), paired
   with a real code; the cycle's pull of its own members' snapshots included.
-  ``push_floor_s``: the same number of event-sized rows inserted with psycopg in 200-row
+  ``push_floor_s``: the same number of event-sized rows inserted with psycopg in 1,000-row
   transactions, one connection.
 * ``server_events_per_s``: ``--devices`` enrolled devices push ``--concurrent-events`` earns
-  between them at once (a thread each, 200 events a request). ``pg_batch_floor_events_per_s``:
+  between them at once (a thread each, 1,000 events a request). ``pg_batch_floor_events_per_s``:
   the same rows, threads and transactions straight into PostgreSQL with psycopg;
   ``pg_commit_floor_per_s``: single-row INSERT + COMMIT on one connection.
 * ``idle_sync_requests`` / ``idle_sync_ms``: ``run_cycle`` with nothing to do (median of 20);
@@ -132,7 +133,7 @@ def _floor_rows(n: int, tag: str) -> list[tuple[str, int, str, str]]:
 
 
 def pg_floors(pg: dict[str, str], *, events: int, threads: int, serial: int) -> dict[str, float]:
-    """Bare psycopg: commits/s of a one-row transaction; event-sized rows/s in 200-row
+    """Bare psycopg: commits/s of a one-row transaction; event-sized rows/s in 1,000-row
     transactions from ``threads`` connections at once, and from one (``serial`` rows)."""
     import psycopg
 
@@ -286,7 +287,7 @@ def enrol(url: str, code: str, name: str) -> dict[str, Any]:
 
 
 class Pusher:
-    """One enrolled device pushing prepared events, 200 a request, on its own connection."""
+    """One enrolled device pushing prepared events, 1,000 a request, on its own connection."""
 
     def __init__(self, url: str, enrolment: dict[str, Any], first_member: int) -> None:
         self.url = url
@@ -380,7 +381,7 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
             pg, events=args.concurrent_events, threads=args.devices, serial=args.events
         )
         log(f"  {result}")
-        with servers(url, args.server_processes, folder) as urls:
+        with servers(url, 1, folder, workers=args.server_processes) as urls:
             server = Database(url)
 
             def invite(alliance_id: int, name: str) -> str:

@@ -22,7 +22,7 @@ from alliance.bulk import one_of
 from alliance.errors import Rejected
 from alliance.feed import Publisher
 from alliance.ledger import BatchRefused, LedgerBatch
-from alliance.sync.rules import RECORDED_ONLY, Context, apply_event
+from alliance.sync.rules import RECORDED_ONLY, Context, Parsed, apply_event
 from alliance.sync.schemas import PushEvent
 from alliance.sync.writes import BatchWrites
 from alliance.tables import Member
@@ -68,6 +68,7 @@ def apply_batch(
     alliance_id: int,
     shop_id: int,
     events: list[PushEvent],
+    parsed: dict[str, Parsed],
     publisher: Publisher,
     policy: dict[str, Any],
     now: dt.datetime,
@@ -112,11 +113,16 @@ def apply_batch(
                     missing=missing,
                     writes=writes if collecting else None,
                 )
-                apply_event(ctx, event.kind, event.payload)
+                apply_event(ctx, event.kind, parsed[event.id])
                 outcomes.append(ctx.conflicts)
             writes.write(session)
             session.flush()
     except (Rejected, BatchRefused, IntegrityError):
         writes.forget(session)
+        # Balances the batch moved were never shown to the session as changes, so the
+        # savepoint's rollback did not expire them: read them again.
+        for m in loaded.values():
+            if m in session:
+                session.expire(m)
         return None
     return outcomes

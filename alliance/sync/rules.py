@@ -712,17 +712,30 @@ HANDLERS: dict[str, tuple[type[Payload], Handler]] = {
 }
 
 
-def apply_event(ctx: Context, kind: str, payload: dict[str, Any]) -> None:
-    """Apply one event; raises :class:`Rejected` when it can never be applied."""
+Parsed = Payload | Rejected | None
+
+
+def parse(kind: str, payload: dict[str, Any]) -> Parsed:
+    """The payload checked against its kind: its model, the refusal it earns, or None for a
+    kind the alliance only records. Depends on nothing else, so a push does it for the whole
+    batch before taking any lock."""
     if kind in RECORDED_ONLY:
-        return
+        return None
     handler = HANDLERS.get(kind)
     if handler is None:
-        raise Rejected("unknown_kind", kind=kind)
-    model, run = handler
+        return Rejected("unknown_kind", kind=kind)
     try:
-        parsed = model.model_validate(payload)
+        return handler[0].model_validate(payload)
     except ValidationError as exc:
         fields = sorted({".".join(str(x) for x in e["loc"]) for e in exc.errors()})
-        raise Rejected("invalid_payload", fields=fields[:20]) from None
-    run(ctx, parsed)
+        return Rejected("invalid_payload", fields=fields[:20])
+
+
+def apply_event(ctx: Context, kind: str, parsed: Parsed) -> None:
+    """Apply one event (its payload as :func:`parse` made it); raises :class:`Rejected` when
+    it can never be applied."""
+    if parsed is None:
+        return
+    if isinstance(parsed, Rejected):
+        raise Rejected(parsed.reason, **parsed.detail)
+    HANDLERS[kind][1](ctx, parsed)

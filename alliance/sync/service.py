@@ -29,7 +29,15 @@ from alliance.errors import ApiError, Rejected
 from alliance.feed import EVERYONE, Publisher
 from alliance.sync import carried
 from alliance.sync.batch import apply_batch
-from alliance.sync.rules import APPLIED, CONFLICT, REJECTED, Context, apply_event
+from alliance.sync.rules import (
+    APPLIED,
+    CONFLICT,
+    REJECTED,
+    Context,
+    Parsed,
+    apply_event,
+    parse,
+)
 from alliance.sync.schemas import (
     Change,
     EventResult,
@@ -52,10 +60,21 @@ class AuthDevice:
     alliance_id: int
 
 
-def digests_of(events: list[PushEvent]) -> dict[str, str]:
-    """Each event's ``content_hash`` (SHA-256 of canonical {"kind", "payload"}) by id, made
-    once per request and before any lock is taken."""
-    return {e.id: e.digest() for e in events}
+@dataclass(frozen=True)
+class Prepared:
+    """What a push works out from its events alone, once and before taking any lock: each
+    event's ``content_hash`` (SHA-256 of canonical {"kind", "payload"}) and its payload checked
+    against its kind (:func:`alliance.sync.rules.parse`), by event id."""
+
+    digests: dict[str, str]
+    parsed: dict[str, Parsed]
+
+
+def prepare(events: list[PushEvent]) -> Prepared:
+    return Prepared(
+        digests={e.id: e.digest() for e in events},
+        parsed={e.id: parse(e.kind, e.payload) for e in events},
+    )
 
 
 def _result(row: Event) -> EventResult:
@@ -77,13 +96,27 @@ def _check_batch(
     events: list[PushEvent],
     epoch: str,
     digests: dict[str, str],
+    *,
+    careful: bool,
 ) -> dict[str, Event]:
-    """Known events of the batch by id; raises 409 on an id or seq reused for other content."""
+    """Known events of the batch by id; raises 409 on an id or seq reused for other content.
+
+    Not ``careful``, a batch whose seqs are all new is taken to have new ids too and nothing is
+    looked up: should one be known after all (a restored PC's, or an id reused), the insert of
+    the event rows fails on the key and the push is done again, carefully."""
     ids = [e.id for e in events]
-    known = {
-        row.id: row
-        for row in session.execute(select(Event).where(one_of(session, Event.id, ids))).scalars()
-    }
+    if not careful and all(e.device_seq > device.acked_seq for e in events):
+        ids = []
+    known = (
+        {
+            row.id: row
+            for row in session.execute(
+                select(Event).where(one_of(session, Event.id, ids))
+            ).scalars()
+        }
+        if ids
+        else {}
+    )
     # The device's events hold exactly the seqs 1…acked_seq: only those can be taken.
     old_seqs = [e.device_seq for e in events if e.device_seq <= device.acked_seq]
     taken = (
@@ -143,9 +176,12 @@ def push(
     device's next expected seq — an earlier batch it sent may still be on its way (a client
     keeps two in flight) — look again for up to that long before answering with the gap."""
     deadline = time.monotonic() + wait_s
-    digests = digests_of(events)
+    prep = prepare(events)
     while True:
-        answer = _push_once(db, auth, events, digests)
+        try:
+            answer = _push_once(db, auth, events, prep, careful=False)
+        except IntegrityError:  # an id the quick path did not look up: see _check_batch
+            answer = _push_once(db, auth, events, prep, careful=True)
         if not (answer.gap and not answer.results) or time.monotonic() >= deadline:
             return answer
         time.sleep(_TURN_POLL_S)
@@ -155,7 +191,7 @@ _TURN_POLL_S = 0.003
 
 
 def _push_once(
-    db: Database, auth: AuthDevice, events: list[PushEvent], digests: dict[str, str]
+    db: Database, auth: AuthDevice, events: list[PushEvent], prep: Prepared, *, careful: bool
 ) -> PushResponse:
     now = utcnow()
     with db.write() as session:
@@ -165,7 +201,7 @@ def _push_once(
         if device.revoked_at is not None:
             raise ApiError(401, "device_revoked")
         epoch = current_epoch(session)
-        known = _check_batch(session, device, events, epoch, digests)
+        known = _check_batch(session, device, events, epoch, prep.digests, careful=careful)
         known.update(_stand_ins(session, device, events, known))
         # Known events return their stored result; new ones from acked + 1 on, until a gap.
         plan: list[Event | PushEvent] = []
@@ -179,7 +215,7 @@ def _push_once(
                     gap = True
                     break
                 stand_ins[event.id] = carried.stand_in_row(
-                    device, event, row, digests[event.id], now
+                    device, event, row, prep.digests[event.id], now
                 )
                 acked = event.device_seq
                 plan.append(event)
@@ -193,18 +229,19 @@ def _push_once(
             if row is None:
                 acked = event.device_seq
         fresh = [e for e in plan if isinstance(e, PushEvent) and e.id not in stand_ins]
-        new_rows = _apply_all(session, device, fresh, digests, now=now) if fresh else {}
-        results = [
-            _result(item).model_copy(update={"id": name})
-            if isinstance(item, Event)
-            else carried.result_of(item.id, stand_ins[item.id])
-            if item.id in stand_ins
-            else _result_of(new_rows[item.id])
-            for item, name in zip(plan, names, strict=True)
-        ]
+        new_rows = _apply_all(session, device, fresh, prep, now=now) if fresh else {}
         if new_rows or stand_ins:
             insert_rows(session, _EVENTS, [*new_rows.values(), *stand_ins.values()])
         device.acked_seq = acked
+    # Made once committed: the next push of the device need not wait for it.
+    results = [
+        _result(item).model_copy(update={"id": name})
+        if isinstance(item, Event)
+        else carried.result_of(item.id, stand_ins[item.id])
+        if item.id in stand_ins
+        else _result_of(new_rows[item.id])
+        for item, name in zip(plan, names, strict=True)
+    ]
     return PushResponse(
         epoch=epoch, acked_seq=acked, expected_seq=acked + 1, gap=gap, results=results
     )
@@ -230,7 +267,7 @@ def _apply_all(
     session: Session,
     device: Device,
     events: list[PushEvent],
-    digests: dict[str, str],
+    prep: Prepared,
     *,
     now: dt.datetime,
 ) -> dict[str, dict[str, Any]]:
@@ -245,6 +282,7 @@ def _apply_all(
         alliance_id=device.alliance_id,
         shop_id=device.shop_id,
         events=events,
+        parsed=prep.parsed,
         publisher=publisher,
         policy=policy,
         now=now,
@@ -256,7 +294,7 @@ def _apply_all(
             rows[event.id] = _event_row(
                 device,
                 event,
-                digests[event.id],
+                prep.digests[event.id],
                 (outcome, None, {}, conflicts),
                 publisher.feed.first_new,
                 now,
@@ -271,7 +309,7 @@ def _apply_all(
                 session,
                 device,
                 event,
-                digests[event.id],
+                prep,
                 publisher=publisher,
                 policy=policy,
                 loaded=loaded,
@@ -311,7 +349,7 @@ def _apply(
     session: Session,
     device: Device,
     event: PushEvent,
-    digest: str,
+    prep: Prepared,
     *,
     publisher: Publisher,
     policy: dict[str, Any],
@@ -334,7 +372,7 @@ def _apply(
     detail: dict[str, Any] = {}
     try:
         with session.begin_nested():
-            apply_event(ctx, event.kind, event.payload)
+            apply_event(ctx, event.kind, prep.parsed[event.id])
             session.flush()
         outcome = CONFLICT if ctx.conflicts else APPLIED
     except Rejected as exc:
@@ -345,7 +383,12 @@ def _apply(
     conflicts = ctx.conflicts if outcome == CONFLICT else []
     # Every snapshot this transaction publishes gets a seq at or above first_new.
     return _event_row(
-        device, event, digest, (outcome, reason, detail, conflicts), publisher.feed.first_new, now
+        device,
+        event,
+        prep.digests[event.id],
+        (outcome, reason, detail, conflicts),
+        publisher.feed.first_new,
+        now,
     )
 
 

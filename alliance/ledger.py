@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import instance_state, set_committed_value
+from sqlalchemy.orm.attributes import instance_state
 
 from alliance.bulk import insert_rows, insert_with_ids, update_rows
 from alliance.db import insert_ignore_returning_id
@@ -201,8 +201,9 @@ def post(
                 raise AssertionError(f"posting to an unknown member: {leg.account}")
             if batch is not None and held is not None:
                 # The batch writes the balance itself (one UPDATE for all its members), so the
-                # session is not told: it would look the member over at every flush.
-                set_committed_value(member, "balance", member.balance + leg.amount)
+                # session is not told: the value goes straight into the instance's dict, as a
+                # loaded value would (set_committed_value does the same, ten times slower).
+                member.__dict__["balance"] = member.balance + leg.amount
                 batch.moved.add(mid)
             else:
                 member.balance += leg.amount

@@ -15,7 +15,7 @@ import json
 import uuid
 from typing import Any
 
-from alliance.sync.schemas import EventResult, PushEvent
+from alliance.sync.schemas import PushEvent, event_answer
 from alliance.tables import Device, Event
 from desktop.models.jsonutil import canonical_json
 
@@ -61,15 +61,13 @@ def stand_in_row(
     }
 
 
-def result_of(event_id: str, values: dict[str, Any]) -> EventResult:
+def result_of(event_id: str, values: dict[str, Any]) -> dict[str, Any]:
     """The answer for the event as the device named it (not the stand-in's own id)."""
-    stored: dict[str, Any] = json.loads(values["detail"])
-    return EventResult(
-        id=event_id,
-        device_seq=values["device_seq"],
-        outcome=values["outcome"],
-        reason=values["reason"],
-        detail=stored["detail"],
-        conflicts=stored["conflicts"],
-        server_seq=values["server_seq"],
+    return event_answer(
+        event_id,
+        values["device_seq"],
+        values["outcome"],
+        values["reason"],
+        values["detail"],
+        values["server_seq"],
     )

@@ -23,7 +23,7 @@ def push(body: PushRequest, db: Db, device: Dev) -> Response:
     answer = service.push(db, device, body.events, wait_s=body.wait_ms / 1000)
     # Serialised here: the answer was built from checked values, validating its thousand
     # results again on the way out would cost more than applying them.
-    return Response(answer.model_dump_json(), media_type="application/json")
+    return Response(answer.as_json(), media_type="application/json")
 
 
 @router.get("/pull", response_model=PullResponse)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -85,6 +86,32 @@ class EventResult(BaseModel):
     server_seq: int = Field(
         description="Feed snapshots with seq >= this include the event's effect."
     )
+
+
+PLAIN_DETAIL = canonical_json({"detail": {}, "conflicts": []})
+
+
+def event_answer(
+    event_id: str, device_seq: int, outcome: str, reason: str | None, stored: str, server_seq: int
+) -> dict[str, Any]:
+    """One :class:`EventResult` as plain data, from the ``event`` row's values (``stored``: its
+    ``detail`` column, canonical JSON of {"detail", "conflicts"}). A push answers a thousand
+    of these: building them as models cost more than applying the events."""
+    if stored == PLAIN_DETAIL:
+        detail: dict[str, Any] = {}
+        conflicts: list[dict[str, Any]] = []
+    else:
+        parsed = json.loads(stored)
+        detail, conflicts = parsed.get("detail", {}), parsed.get("conflicts", [])
+    return {
+        "id": event_id,
+        "device_seq": device_seq,
+        "outcome": outcome,
+        "reason": reason,
+        "detail": detail,
+        "conflicts": conflicts,
+        "server_seq": server_seq,
+    }
 
 
 class PushResponse(BaseModel):

@@ -39,11 +39,11 @@ from alliance.sync.rules import (
     parse,
 )
 from alliance.sync.schemas import (
+    PLAIN_DETAIL,
     Change,
-    EventResult,
     PullResponse,
     PushEvent,
-    PushResponse,
+    event_answer,
 )
 from alliance.tables import Alliance, Base, Device, Event, FeedCounter, FeedEntry
 from desktop.models.jsonutil import canonical_json
@@ -58,6 +58,26 @@ class AuthDevice:
     id: str
     shop_id: int
     alliance_id: int
+
+
+@dataclass(frozen=True)
+class PushAnswer:
+    """A push's answer (:class:`~alliance.sync.schemas.PushResponse`), its results plain data."""
+
+    epoch: str
+    acked_seq: int
+    gap: bool
+    results: list[dict[str, Any]]
+
+    def as_json(self) -> bytes:
+        body = {
+            "epoch": self.epoch,
+            "acked_seq": self.acked_seq,
+            "expected_seq": self.acked_seq + 1,
+            "gap": self.gap,
+            "results": self.results,
+        }
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -77,17 +97,8 @@ def prepare(events: list[PushEvent]) -> Prepared:
     )
 
 
-def _result(row: Event) -> EventResult:
-    stored: dict[str, Any] = json.loads(row.detail)
-    return EventResult(
-        id=row.id,
-        device_seq=row.device_seq,
-        outcome=row.outcome,
-        reason=row.reason,
-        detail=stored.get("detail", {}),
-        conflicts=stored.get("conflicts", []),
-        server_seq=row.server_seq,
-    )
+def _result(row: Event, name: str) -> dict[str, Any]:
+    return event_answer(name, row.device_seq, row.outcome, row.reason, row.detail, row.server_seq)
 
 
 def _check_batch(
@@ -171,7 +182,7 @@ def _check_batch(
 
 def push(
     db: Database, auth: AuthDevice, events: list[PushEvent], *, wait_s: float = 0.0
-) -> PushResponse:
+) -> PushAnswer:
     """Apply what can be applied of ``events``. ``wait_s``: when the batch starts beyond the
     device's next expected seq — an earlier batch it sent may still be on its way (a client
     keeps two in flight) — look again for up to that long before answering with the gap."""
@@ -192,7 +203,7 @@ _TURN_POLL_S = 0.003
 
 def _push_once(
     db: Database, auth: AuthDevice, events: list[PushEvent], prep: Prepared, *, careful: bool
-) -> PushResponse:
+) -> PushAnswer:
     now = utcnow()
     with db.write() as session:
         device = session.execute(
@@ -235,16 +246,14 @@ def _push_once(
         device.acked_seq = acked
     # Made once committed: the next push of the device need not wait for it.
     results = [
-        _result(item).model_copy(update={"id": name})
+        _result(item, name)
         if isinstance(item, Event)
         else carried.result_of(item.id, stand_ins[item.id])
         if item.id in stand_ins
         else _result_of(new_rows[item.id])
         for item, name in zip(plan, names, strict=True)
     ]
-    return PushResponse(
-        epoch=epoch, acked_seq=acked, expected_seq=acked + 1, gap=gap, results=results
-    )
+    return PushAnswer(epoch=epoch, acked_seq=acked, gap=gap, results=results)
 
 
 def _stand_ins(
@@ -319,29 +328,14 @@ def _apply_all(
     return rows
 
 
-_PLAIN = canonical_json({"detail": {}, "conflicts": []})
-
-
-def _result_of(values: dict[str, Any]) -> EventResult:
-    if values["detail"] == _PLAIN:  # most events: nothing to parse or validate
-        return EventResult.model_construct(
-            id=values["id"],
-            device_seq=values["device_seq"],
-            outcome=values["outcome"],
-            reason=values["reason"],
-            detail={},
-            conflicts=[],
-            server_seq=values["server_seq"],
-        )
-    stored: dict[str, Any] = json.loads(values["detail"])
-    return EventResult(
-        id=values["id"],
-        device_seq=values["device_seq"],
-        outcome=values["outcome"],
-        reason=values["reason"],
-        detail=stored["detail"],
-        conflicts=stored["conflicts"],
-        server_seq=values["server_seq"],
+def _result_of(values: dict[str, Any]) -> dict[str, Any]:
+    return event_answer(
+        values["id"],
+        values["device_seq"],
+        values["outcome"],
+        values["reason"],
+        values["detail"],
+        values["server_seq"],
     )
 
 
@@ -418,7 +412,7 @@ def _event_row(
         "detail": (
             canonical_json({"detail": detail, "conflicts": conflicts})
             if detail or conflicts
-            else _PLAIN
+            else PLAIN_DETAIL
         ),
         "server_seq": server_seq,
     }

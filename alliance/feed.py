@@ -37,6 +37,7 @@ from desktop.models.jsonutil import canonical_json
 
 EVERYONE = 0
 _FEED = Base.metadata.tables["feed"]
+_COUNTER = Base.metadata.tables["feed_counter"]
 _MEMBERS = Base.metadata.tables["member"]
 
 
@@ -90,9 +91,11 @@ class Feed:
         if rows:
             insert_rows(self.session, _FEED, rows)
         self._final.clear()
-        self.session.execute(
-            update(FeedCounter)
-            .where(FeedCounter.alliance_id == self.alliance_id)
+        # On the connection: an ORM UPDATE would first look through every object the
+        # session holds (thousands after a push batch) for counters to keep in step.
+        self.session.connection().execute(
+            update(_COUNTER)
+            .where(_COUNTER.c.alliance_id == self.alliance_id)
             .values(last_seq=self.head)
         )
 

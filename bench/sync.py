@@ -331,9 +331,16 @@ class Pusher:
 
     def push_all(self, events: list[dict[str, Any]]) -> None:
         for i in range(0, len(events), BATCH):
-            answer = self.http.post(
-                self.url + "/v1/sync/push", json={"events": events[i : i + BATCH]}, timeout=300
-            )
+            body = {"events": events[i : i + BATCH]}
+            for attempt in range(3):
+                try:
+                    answer = self.http.post(self.url + "/v1/sync/push", json=body, timeout=300)
+                    break
+                except requests.ConnectionError:
+                    # A kept-alive connection the server closed (idle > 5 s) just as this
+                    # request went out; a push is safe to send again (counted once).
+                    if attempt == 2:
+                        raise
             answer.raise_for_status()
             for r in answer.json()["results"]:
                 self.outcomes[r["outcome"]] = self.outcomes.get(r["outcome"], 0) + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -50,12 +51,20 @@ def app_from_environment() -> Any:
     return create_app(Database(os.environ[_URL_VAR]), limits)
 
 
-def _serve_workers(args: argparse.Namespace) -> None:
-    """``uvicorn --workers``, but on a socket that says it is TCP: uvicorn's own has protocol
-    0, and asyncio turns Nagle's algorithm off only for sockets marked TCP, so every answer
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The socket the workers share, marked TCP: uvicorn's own has protocol 0, and asyncio
+    turns Nagle's algorithm off only on connections of sockets marked TCP, so every answer
     waited for the client's delayed ACK (40 ms a request)."""
-    import socket
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
 
+
+def _serve_workers(args: argparse.Namespace) -> None:
+    """``uvicorn --workers`` on :func:`listening_socket`."""
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
@@ -67,12 +76,7 @@ def _serve_workers(args: argparse.Namespace) -> None:
         port=args.port,
         log_level=args.log_level,
     )
-    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((args.host, args.port))
-    sock.set_inheritable(True)
-    Multiprocess(config, sockets=[sock]).run()
+    Multiprocess(config, sockets=[listening_socket(args.host, args.port)]).run()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

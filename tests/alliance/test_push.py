@@ -113,6 +113,34 @@ def test_a_gap_stops_the_batch_and_names_the_expected_seq(alliance: AllianceHelp
     assert alone["expected_seq"] == 3
 
 
+def test_a_batch_that_arrives_before_the_one_in_front_waits_for_it_with_wait_ms(
+    alliance: AllianceHelper,
+) -> None:
+    """A device keeps two pushes in flight; should the second get there first, it asks the
+    server to wait for the first (``wait_ms``) rather than answer with a gap."""
+    device = alliance.device()
+    member = device.enrol_member()
+    first = [device.event("checkin.recorded", {"member_id": member, "points": 1})]  # seq 2
+    second = [device.event("checkin.recorded", {"member_id": member, "points": 1})]  # seq 3
+    assert device.push(second)["gap"] is True  # without wait_ms: the gap, at once
+    answers: dict[str, Any] = {}
+    waiting = threading.Thread(
+        target=lambda: answers.update(second=device.push_raw(second, wait_ms=1000).json())
+    )
+    waiting.start()
+    threading.Event().wait(0.2)  # the second is being held while the first travels
+    assert device.push(first)["acked_seq"] == 2
+    waiting.join(10)
+    late = answers["second"]
+    assert (late["gap"], late["acked_seq"]) == (False, 3)
+    assert [r["outcome"] for r in late["results"]] == ["applied"]
+    assert _balance(device, member) == 2
+    # A real gap is still answered, once the wait is over.
+    device.next_seq += 1
+    lost = device.push_raw([device.event("checkin.recorded", {"member_id": member})], wait_ms=50)
+    assert (lost.json()["gap"], lost.json()["expected_seq"]) == (True, 4)
+
+
 def test_a_permanently_invalid_event_is_rejected_and_the_rest_move_on(
     alliance: AllianceHelper,
 ) -> None:

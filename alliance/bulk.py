@@ -1,11 +1,10 @@
 """Many rows in few statements, for the push path.
 
-On PostgreSQL plain inserts go as one ``COPY … FROM STDIN`` (rows encoded by the driver in C,
-no statement per row, no per-row parameter handling in Python — SQLAlchemy's was the largest
-cost of a push batch); rows that need ``ON CONFLICT`` or ``RETURNING`` go to the driver's
-pipelined ``executemany`` with a statement built once; updates go as one
-``UPDATE … FROM unnest(arrays)``. A unique key that refuses a row raises SQLAlchemy's
-``IntegrityError`` either way. Elsewhere (the SQLite default) the same calls are SQLAlchemy
+On PostgreSQL inserts go as one ``COPY … FROM STDIN`` (rows encoded by the driver in C, no
+statement per row, no per-row parameter handling in Python — SQLAlchemy's was the largest
+cost of a push batch); updates go as one ``UPDATE … FROM unnest(arrays)``, built once per
+table and column set. A unique key that refuses a row raises SQLAlchemy's ``IntegrityError``
+either way. Elsewhere (the SQLite default) the same calls are SQLAlchemy
 ``executemany``, which SQLite runs in-process.
 
 Values go to the driver as they are: the tables have no type that converts on the way in.
@@ -33,62 +32,19 @@ def _names(session: Session, columns: tuple[str, ...]) -> list[str]:
     return [quote(c) for c in columns]
 
 
-def insert_rows(
-    session: Session,
-    table: Table,
-    rows: Sequence[dict[str, Any]],
-    *,
-    returning: tuple[str, ...] = (),
-    skip_conflicts: bool = False,
-) -> list[tuple[Any, ...]]:
-    """Insert ``rows`` (dicts with the same keys); the ``returning`` columns of the rows
-    inserted. ``skip_conflicts``: a row a unique key refuses is left out (``ON CONFLICT DO
-    NOTHING``) instead of failing the statement."""
+def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys); ``IntegrityError`` when a unique key refuses
+    one."""
     if not rows:
-        return []
-    columns = tuple(rows[0])
-    connection = session.connection()
+        return
     if not _is_postgres(session):
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        stmt: Any = sqlite_insert(table)
-        if skip_conflicts:
-            stmt = stmt.on_conflict_do_nothing()
-        if returning:
-            stmt = stmt.returning(*(table.c[c] for c in returning))
-            return [tuple(r) for r in connection.execute(stmt, list(rows))]
-        connection.execute(stmt, list(rows))
-        return []
-    key = ("insert", table.name, columns, returning, skip_conflicts)
-    sql = _SQL.get(key)
-    if sql is None:
-        names = ", ".join(_names(session, columns))
-        marks = ", ".join(["%s"] * len(columns))
-        sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
-        if skip_conflicts:
-            sql += " ON CONFLICT DO NOTHING"
-        if returning:
-            sql += f" RETURNING {', '.join(_names(session, returning))}"
-        _SQL[key] = sql
+        session.connection().execute(table.insert(), list(rows))
+        return
+    columns = tuple(rows[0])
     pick = itemgetter(*columns)
-    params = [pick(row) if len(columns) > 1 else (pick(row),) for row in rows]
-    if not returning and not skip_conflicts:
-        _copy(session, table, columns, params)
-        return []
-    if not returning:
-        connection.exec_driver_sql(sql, params)
-        return []
-    # psycopg returns what each row's statement returned, one result set a row.
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(sql, params, returning=True)
-        out: list[tuple[Any, ...]] = []
-        while True:
-            out.extend(tuple(r) for r in cursor.fetchall())
-            if not cursor.nextset():
-                return out
-    finally:
-        cursor.close()
+    _copy(
+        session, table, columns, [pick(row) if len(columns) > 1 else (pick(row),) for row in rows]
+    )
 
 
 def insert_with_ids(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> list[int]:
@@ -108,8 +64,7 @@ def insert_with_ids(session: Session, table: Table, rows: Sequence[dict[str, Any
             (table.name, len(rows)),
         )
     ]
-    columns = ("id", *rows[0])
-    _copy(session, table, columns, [(i, *row.values()) for i, row in zip(ids, rows, strict=True)])
+    insert_rows(session, table, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)])
     return ids
 
 

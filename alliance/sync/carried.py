@@ -15,7 +15,7 @@ import json
 import uuid
 from typing import Any
 
-from alliance.sync.schemas import PushEvent, event_answer
+from alliance.sync.schemas import PushEvent
 from alliance.tables import Device, Event
 from desktop.models.jsonutil import canonical_json
 
@@ -59,15 +59,3 @@ def stand_in_row(
         ),
         "server_seq": original.server_seq,
     }
-
-
-def result_of(event_id: str, values: dict[str, Any]) -> dict[str, Any]:
-    """The answer for the event as the device named it (not the stand-in's own id)."""
-    return event_answer(
-        event_id,
-        values["device_seq"],
-        values["outcome"],
-        values["reason"],
-        values["detail"],
-        values["server_seq"],
-    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -91,12 +92,12 @@ class EventResult(BaseModel):
 PLAIN_DETAIL = canonical_json({"detail": {}, "conflicts": []})
 
 
-def event_answer(
-    event_id: str, device_seq: int, outcome: str, reason: str | None, stored: str, server_seq: int
-) -> dict[str, Any]:
-    """One :class:`EventResult` as plain data, from the ``event`` row's values (``stored``: its
-    ``detail`` column, canonical JSON of {"detail", "conflicts"}). A push answers a thousand
-    of these: building them as models cost more than applying the events."""
+def event_answer(event_id: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """One :class:`EventResult` as plain data, named ``event_id`` (the device's id, even for a
+    stand-in), from its ``event`` row's values (``detail``: canonical JSON of {"detail",
+    "conflicts"}). A push answers a thousand of these: building them as models cost more than
+    applying the events."""
+    stored = row["detail"]
     if stored == PLAIN_DETAIL:
         detail: dict[str, Any] = {}
         conflicts: list[dict[str, Any]] = []
@@ -105,12 +106,12 @@ def event_answer(
         detail, conflicts = parsed.get("detail", {}), parsed.get("conflicts", [])
     return {
         "id": event_id,
-        "device_seq": device_seq,
-        "outcome": outcome,
-        "reason": reason,
+        "device_seq": row["device_seq"],
+        "outcome": row["outcome"],
+        "reason": row["reason"],
         "detail": detail,
         "conflicts": conflicts,
-        "server_seq": server_seq,
+        "server_seq": row["server_seq"],
     }
 
 

@@ -98,7 +98,8 @@ def prepare(events: list[PushEvent]) -> Prepared:
 
 
 def _result(row: Event, name: str) -> dict[str, Any]:
-    return event_answer(name, row.device_seq, row.outcome, row.reason, row.detail, row.server_seq)
+    columns = ("device_seq", "outcome", "reason", "detail", "server_seq")
+    return event_answer(name, {c: getattr(row, c) for c in columns})
 
 
 def _check_batch(
@@ -248,9 +249,7 @@ def _push_once(
     results = [
         _result(item, name)
         if isinstance(item, Event)
-        else carried.result_of(item.id, stand_ins[item.id])
-        if item.id in stand_ins
-        else _result_of(new_rows[item.id])
+        else event_answer(name, stand_ins.get(item.id) or new_rows[item.id])
         for item, name in zip(plan, names, strict=True)
     ]
     return PushAnswer(epoch=epoch, acked_seq=acked, gap=gap, results=results)
@@ -326,17 +325,6 @@ def _apply_all(
             )
     publisher.flush()
     return rows
-
-
-def _result_of(values: dict[str, Any]) -> dict[str, Any]:
-    return event_answer(
-        values["id"],
-        values["device_seq"],
-        values["outcome"],
-        values["reason"],
-        values["detail"],
-        values["server_seq"],
-    )
 
 
 def _apply(

@@ -62,10 +62,7 @@ class AllianceClient:
         _need(answer, "device_id", "credential", "alliance_id", "shop_id", "epoch")
         return answer
 
-    def push(self, events: list[dict[str, Any]]) -> dict[str, Any]:
-        return self.push_text(json.dumps({"events": events}, ensure_ascii=False))
-
-    def push_text(self, body: str) -> dict[str, Any]:
+    def push(self, body: str) -> dict[str, Any]:
         """Push a request body already made (``{"events": [...]}`` as JSON text)."""
         answer = self._call(
             "POST",

@@ -111,18 +111,18 @@ def push_pending(
                 if not batch:
                     return
                 budget -= 1
-                flight.append((batch, sender.submit(client.push_text, body)))
+                flight.append((batch, sender.submit(client.push, body)))
                 after = batch[-1].device_seq
 
         send_more()
         while flight:
             sent, answer = flight[0][0], _answer(flight.popleft()[1])
             report.requests += 1
-            results = [r for r in answer.get("results", []) if isinstance(r, dict)]
-            whole = not answer.get("gap") and [r.get("id") for r in results] == [e.id for e in sent]
+            answered = [r.get("id") for r in _results(answer)]
+            whole = not answer.get("gap") and answered == [e.id for e in sent]
             if whole:  # the pipe is filled again before this answer is stored
                 send_more()
-            _take(db, report, answer, results, first=sent[0].device_seq, now=clock())
+            _take(db, report, answer, first=sent[0].device_seq, now=clock())
             if not whole:
                 # A gap, or events left unanswered: let what is in flight land (its results
                 # count; its gap is the same gap), then go on from what is unacknowledged.
@@ -132,8 +132,7 @@ def push_pending(
                     except SyncError:
                         continue
                     report.requests += 1
-                    late_results = [r for r in late.get("results", []) if isinstance(r, dict)]
-                    _take(db, report, {}, late_results, first=0, now=clock())
+                    _take(db, report, late, first=0, now=clock(), rewind=False)
                 after = 0
                 send_more()
     return report
@@ -150,19 +149,25 @@ def _answer(future: Future[dict[str, Any]]) -> dict[str, Any]:
     return answer
 
 
+def _results(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for r in answer.get("results", []) if isinstance(r, dict)]
+
+
 def _take(
     db: Database,
     report: PushReport,
     answer: dict[str, Any],
-    results: list[dict[str, Any]],
     *,
     first: int,
     now: dt.datetime,
+    rewind: bool = True,
 ) -> None:
-    """Store an answer's results (and rewind after a gap) in one local transaction."""
+    """Store an answer's results (and, with ``rewind``, go back after a gap) in one local
+    transaction."""
+    results = _results(answer)
     with db.write() as s:
         _store_results(s, results, now=now)
-        if answer.get("gap"):
+        if rewind and answer.get("gap"):
             _rewind_to(s, int(answer.get("expected_seq", 0)), first=first)
     report.pushed += sum(1 for r in results if r.get("outcome") in _OUTCOMES)
     report.conflicts += sum(1 for r in results if r.get("outcome") == "applied_with_conflict")

@@ -33,15 +33,13 @@ from desktop.models.clock import local_time
 from desktop.models.errors import DomainError
 from desktop.views.backup_texts import backup_error_text, phase_text, size_text, when_text
 from desktop.views.backup_worker import TaskWorker, outcome_text
+from desktop.views.styles import ERROR_STYLE, NOTE_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from desktop.models.service import Desk
     from desktop.models.staff import Actor
 
-OK_STYLE = "color: #0b6e4f;"
 WARN_STYLE = "color: #a15c00;"
-ERROR_STYLE = "color: #b00020;"
-NOTE_STYLE = "color: #5f6368;"
 
 
 class Columns(enum.IntEnum):

@@ -31,10 +31,9 @@ from desktop.models.errors import DomainError
 from desktop.models.shop import RULE_LIMITS, Rule
 from desktop.views.backup_texts import backup_error_text
 from desktop.views.formatting import parse_yuan, yuan
+from desktop.views.styles import ERROR_STYLE, NOTE_STYLE
 
-ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #a15c00;"
-NOTE_STYLE = "color: #5f6368;"
 EXAMPLE_SALE_FEN = 5_800
 FIELD_WIDTH = 360
 

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import DomainError
 from desktop.views.messages import error_text
+from desktop.views.styles import ERROR_STYLE
 
 if TYPE_CHECKING:
     from desktop.models.members import MemberDetails
     from desktop.models.service import Desk
     from desktop.models.staff import Actor
 
-ERROR_STYLE = "color: #b00020;"
 _FIELD_OF_CODE = {
     "name_required": "name",
     "name_too_long": "name",

@@ -43,13 +43,11 @@ from desktop.views.backup_texts import (
     when_text,
 )
 from desktop.views.backup_worker import TaskWorker, request_app_restart
+from desktop.views.styles import ERROR_STYLE
 
 if TYPE_CHECKING:
     from desktop.models.service import Desk
     from desktop.models.staff import Actor
-
-ERROR_STYLE = "color: #b00020;"
-NOTE_STYLE = "color: #5f6368;"
 
 
 class RestoreDialog(QDialog):

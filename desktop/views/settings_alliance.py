@@ -30,6 +30,7 @@ from desktop.sync.errors import SyncError
 from desktop.sync.pairing import PairResult, pair
 from desktop.sync.status import SyncStatus, sync_status
 from desktop.views.background import SerialWorker
+from desktop.views.styles import ERROR_STYLE, NOTE_STYLE, OK_STYLE
 from desktop.views.sync_bridge import SyncBridge
 from desktop.views.sync_status_widget import waiting_text
 from desktop.views.sync_texts import age_text, sync_error_text, sync_time_text
@@ -38,9 +39,6 @@ if TYPE_CHECKING:
     from desktop.models.service import Desk
     from desktop.models.staff import Actor
 
-OK_STYLE = "color: #0b6e4f;"
-ERROR_STYLE = "color: #b00020;"
-NOTE_STYLE = "color: #5f6368;"
 FIELD_WIDTH = 420
 
 

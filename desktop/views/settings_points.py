@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import DomainError
 from desktop.views.formatting import parse_yuan, yuan
 from desktop.views.messages import error_text
+from desktop.views.styles import ERROR_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from desktop.models.service import Desk
     from desktop.models.shop import Rule
     from desktop.models.staff import Actor
 
-OK_STYLE = "color: #0b6e4f;"
-ERROR_STYLE = "color: #b00020;"
 YUAN_FIELDS = ("fen_per_point", "silver_threshold_fen", "gold_threshold_fen")
 # field: (minimum, maximum) of its spin box, as the model allows
 NUMBER_FIELDS: dict[str, tuple[int, int]] = {

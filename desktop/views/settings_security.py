@@ -20,13 +20,11 @@ from desktop.models.errors import DomainError
 from desktop.models.security_settings import AUTO_LOCK_KEY, LIMITS, REFUND_LIMIT_KEY
 from desktop.views.formatting import yuan
 from desktop.views.messages import error_text
+from desktop.views.styles import ERROR_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from desktop.models.service import Desk
     from desktop.models.staff import Actor
-
-OK_STYLE = "color: #0b6e4f;"
-ERROR_STYLE = "color: #b00020;"
 
 
 class SecuritySection(QWidget):

@@ -21,6 +21,7 @@ from desktop.models.errors import DomainError
 from desktop.views.i18n import normalize_language
 from desktop.views.messages import error_text
 from desktop.views.settings_costs import CouponCostSection
+from desktop.views.styles import ERROR_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from desktop.models.service import Desk
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 
 # Each language is named in itself, so anyone can find their own.
 LANGUAGE_CHOICES = (("zh_CN", "中文（简体）"), ("en", "English"))
-OK_STYLE = "color: #0b6e4f;"
-ERROR_STYLE = "color: #b00020;"
 
 
 def _status_label(name: str) -> QLabel:

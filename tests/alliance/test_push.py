@@ -219,3 +219,16 @@ def test_server_seq_of_an_event_marks_the_snapshots_that_include_it(
     (latest,) = changes
     assert latest["seq"] >= result["server_seq"]
     assert latest["data"]["balance"] == 7
+
+
+def test_a_wait_beyond_a_second_is_refused_and_nothing_is_applied(
+    alliance: AllianceHelper,
+) -> None:
+    device = alliance.device()
+    member = device.enrol_member()
+    event = device.event("checkin.recorded", {"member_id": member, "points": 1})
+    refused = device.push_raw([event], wait_ms=5_000)
+    assert refused.status_code == 422
+    assert "wait_ms" in refused.text
+    assert device.pull_page(0)["acked_seq"] == 1
+    assert device.push([event])["acked_seq"] == 2  # the same event, asked properly

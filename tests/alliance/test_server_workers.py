@@ -107,3 +107,15 @@ def test_two_workers_apply_two_shops_pushes_and_stop_on_sigterm(tmp_path: Path) 
             proc.kill()
             proc.wait()
         db.dispose()
+
+
+def test_fewer_than_one_worker_is_refused_with_a_plain_message() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "alliance", "--workers", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "--workers must be at least 1" in done.stderr

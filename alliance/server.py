@@ -47,15 +47,8 @@ def app_from_environment() -> Any:
     from alliance.app import create_app
     from alliance.db import Database
 
-    _switch_sooner()  # a worker is a new interpreter: main() did not set it here
     limits = Limits(enrol_per_ip=int(os.environ[_ENROL_VAR]))
     return create_app(Database(os.environ[_URL_VAR]), limits)
-
-
-def _switch_sooner() -> None:
-    """A push's request is parsed while another thread waits on the database: switch threads
-    sooner than Python's 5 ms, or that thread waits for the parse to give the GIL back."""
-    sys.setswitchinterval(0.0005)
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -93,7 +86,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     from alliance.db import Database
 
     args = parse_args(argv)
-    _switch_sooner()
+    # A push's request is parsed while another thread waits on the database: switch threads
+    # sooner than Python's 5 ms, or that thread waits for the parse to give the GIL back.
+    sys.setswitchinterval(0.0005)
     url = resolve_database_url(args.database_url)
     db = Database(url)
     if not args.no_migrate:
